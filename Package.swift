@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Kiln",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "kiln", targets: ["kiln"]),
+    .library(name: "Jinja", targets: ["Jinja"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // System libraries, found by pkg-config.
+    .systemLibrary(
+      name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+    .systemLibrary(
+      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+
+    // Kiln modules, lowest first; each imports only those above it.
+    .target(name: "KilnDiagnostics"),
+    .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
+    .target(name: "KilnGit", dependencies: ["CLibGit2", "KilnDiagnostics"]),
+    .target(name: "Jinja"),
+    .target(
+      name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
+    .target(
+      name: "KilnCompiler",
+      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel"]),
+    .executableTarget(
+      name: "kiln",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnCompiler",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
+    .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
+    .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
+    .testTarget(name: "JinjaTests", dependencies: ["Jinja"], resources: [.copy("Corpus")]),
+    .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
+    .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
+    .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Kiln: ParsableCommand {
+  func run() throws {}
+}
