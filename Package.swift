@@ -35,6 +35,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
+
     .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
     .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
