@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "Jinja", targets: ["Jinja"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // System libraries, found by pkg-config.
@@ -27,7 +28,10 @@ let package = Package(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
     .target(
       name: "KilnCompiler",
-      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel"]),
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "kiln",
       dependencies: [
