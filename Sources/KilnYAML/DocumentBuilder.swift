@@ -68,7 +68,9 @@ struct DocumentBuilder {
     SourceLocation(file: file, line: mark.line, column: mark.column)
   }
 
-  private mutating func open(isMapping: Bool, tag: String?, anchor: String?, at location: SourceLocation)
+  private mutating func open(
+    isMapping: Bool, tag: String?, anchor: String?, at location: SourceLocation
+  )
     throws(YAMLError)
   {
     guard stack.count < Self.maximumDepth else {

@@ -31,7 +31,6 @@ final class EventReader {
     emptyInput.deallocate()
   }
 
-
   /// The next event, or a located error when libyaml reports a problem.
   func next() throws(YAMLError) -> YAMLEvent {
     guard initialized else {
@@ -61,7 +60,8 @@ final class EventReader {
       let data = event.data.scalar
       let text: String
       if let value = data.value {
-        text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+        text = String(
+          decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
       } else {
         text = ""
       }

@@ -54,13 +54,14 @@ struct MappingAssembler {
       var all: [YAMLPair] = []
       for item in items {
         guard case .mapping(let pairs) = item.content else {
-          throw YAMLDiagnostics.badMerge(found: "a list holding a \(item.kindName)", at: item.location)
+          throw YAMLDiagnostics.badMerge(
+            found: "a list holding \(item.kindName.withArticle)", at: item.location)
         }
         all.append(contentsOf: pairs)
       }
       return all
     case .scalar:
-      throw YAMLDiagnostics.badMerge(found: "a \(value.kindName)", at: value.location)
+      throw YAMLDiagnostics.badMerge(found: value.kindName.withArticle, at: value.location)
     }
   }
 
@@ -88,5 +89,13 @@ private struct KeySet {
     if let first = complex.first(where: { $0.key.hasSameValue(as: key) }) { return first.location }
     complex.append((key, key.location))
     return nil
+  }
+}
+
+extension String {
+  /// The word with `a` or `an` before it.
+  var withArticle: String {
+    guard let first = first else { return self }
+    return ("aeiou".contains(first) ? "an " : "a ") + self
   }
 }

@@ -47,7 +47,8 @@ struct SyntaxErrorTranslator {
       return YAMLDiagnostics.syntax(
         "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) "
           + "is not allowed in YAML text",
-        at: at, hint: "remove it, or write it as an escape such as \\x\(code) inside a "
+        at: at,
+        hint: "remove it, or write it as an escape such as \\x\(code) inside a "
           + "double-quoted string")
     }
     if problem.contains("input is too long") {
@@ -59,11 +60,14 @@ struct SyntaxErrorTranslator {
       hint: "save the file with UTF-8 encoding")
   }
 
-  private func describe(_ problem: String, context: String?, at problemMark: Mark, contextMark: Mark?)
+  private func describe(
+    _ problem: String, context: String?, at problemMark: Mark, contextMark: Mark?
+  )
     -> YAMLError
   {
     let explanation = SyntaxProblem.explain(
-      problem: problem, context: context, character: source.character(
+      problem: problem, context: context,
+      character: source.character(
         line: problemMark.line, column: problemMark.column),
       contextMark: contextMark)
     let primary = explanation.atContext ? (contextMark ?? problemMark) : problemMark

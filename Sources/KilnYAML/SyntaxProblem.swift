@@ -16,7 +16,7 @@ struct SyntaxProblem {
   static func explain(
     problem: String, context: String?, character: Unicode.Scalar?, contextMark: Mark?
   ) -> SyntaxProblem {
-    let where_ = contextMark.map { "line \($0.line)" } ?? "above"
+    let contextLine = contextMark.map { "line \($0.line)" } ?? "above"
     let column = contextMark.map { "column \($0.column)" } ?? "the same column"
     switch problem {
     case "found unexpected end of stream" where context?.contains("quoted scalar") == true:
@@ -27,14 +27,14 @@ struct SyntaxProblem {
         atContext: true, problemNote: "the file ends here, still inside the string")
     case "did not find expected key":
       return SyntaxProblem(
-        message: "bad indentation: expected a key of the mapping that starts at \(where_)",
+        message: "bad indentation: expected a key of the mapping that starts at \(contextLine)",
         hint: "indent this line to \(column) like the mapping's other keys, "
           + "or deeper if it belongs to a nested value",
         contextNote: "the mapping starts here")
     case "did not find expected '-' indicator":
       return SyntaxProblem(
         message: "bad indentation: expected a list item ('- ') of the list that starts at "
-          + where_,
+          + contextLine,
         hint: "start the line with '- ' at \(column), or indent it to belong to an item",
         contextNote: "the list starts here")
     case "mapping values are not allowed in this context":
@@ -58,12 +58,12 @@ struct SyntaxProblem {
     case "did not find expected ',' or ']'":
       return SyntaxProblem(
         message: "unterminated flow list: expected ',' or ']'",
-        hint: "close the list opened at \(where_) with ']', and separate items with ','",
+        hint: "close the list opened at \(contextLine) with ']', and separate items with ','",
         contextNote: "the list opens here")
     case "did not find expected ',' or '}'":
       return SyntaxProblem(
         message: "unterminated flow mapping: expected ',' or '}'",
-        hint: "close the mapping opened at \(where_) with '}', and separate entries with ','",
+        hint: "close the mapping opened at \(contextLine) with '}', and separate entries with ','",
         contextNote: "the mapping opens here")
     case "found unknown escape character":
       return SyntaxProblem(
@@ -85,7 +85,7 @@ struct SyntaxProblem {
         contextNote: "inside the node that starts here")
     case "could not find expected ':'":
       return SyntaxProblem(
-        message: "expected ':' after the key that starts at \(where_)",
+        message: "expected ':' after the key that starts at \(contextLine)",
         hint: "a key must be followed by ': ' on the same line; quote text that is not a key",
         contextNote: "the key starts here")
     case "did not find expected <document start>":
