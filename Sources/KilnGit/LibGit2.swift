@@ -43,4 +43,22 @@ enum LibGit2 {
   static func lastErrorClass() -> Int32? {
     git_error_last().map { $0.pointee.klass }
   }
+
+  /// The configuration search path libgit2 uses for `level`, or nil if it cannot be read.
+  static func searchPath(_ level: git_config_level_t) throws(GitError) -> String? {
+    try ensureInitialized()
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    guard kiln_git_get_search_path(Int32(level.rawValue), &buffer) == 0 else { return nil }
+    guard let text = buffer.ptr else { return "" }
+    return String(cString: text)
+  }
+
+  /// Whether libgit2 refuses repositories owned by another user, or nil if unknown.
+  static func ownerValidationEnabled() throws(GitError) -> Bool? {
+    try ensureInitialized()
+    var enabled: Int32 = -1
+    guard kiln_git_get_owner_validation(&enabled) == 0 else { return nil }
+    return enabled != 0
+  }
 }
