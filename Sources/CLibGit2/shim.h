@@ -14,4 +14,14 @@ static inline int kiln_git_set_search_path_empty(int level) {
 static inline int kiln_git_enable_caching(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
+
+/// The configuration search path of `level` (empty when cleared); the caller frees `out`.
+static inline int kiln_git_get_search_path(int level, git_buf *out) {
+  return git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, out);
+}
+
+/// Whether libgit2 checks that a repository belongs to the current user (1) or not (0).
+static inline int kiln_git_get_owner_validation(int *enabled) {
+  return git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, enabled);
+}
 #endif
