@@ -144,28 +144,30 @@ def ipaddr(value, query='', version=False, alias='ipaddr'):
     if version and v.version != version:
         return False
     if query in _QUERIES:
-        result = _QUERIES[query](v, vtype, value)
-        return result
-    if query and not str(query).isdigit():
-        try:
-            members = netaddr.IPSet([netaddr.IPNetwork(query)])
-        except Exception:
-            raise AnsibleFilterError(alias + ': unknown filter type: %s' % query)
-        return value if v in members else False
+        return _QUERIES[query](v, vtype, value)
+    if query and not str(query).isdigit() and _is_network(query):
+        return value if v in netaddr.IPSet([netaddr.IPNetwork(query)]) else None
     try:
-        index = int(query)
+        float(query)
     except Exception:
         raise AnsibleFilterError(alias + ': unknown filter type: %s' % query)
     if v.size == 1:
         return str(v.ip) if vtype == 'address' else str(v)
     try:
-        return '%s/%d' % (v[index], v.prefixlen)
+        return '%s/%d' % (v[query], v.prefixlen)
+    except Exception:
+        return False
+
+
+def _is_network(text):
+    try:
+        return bool(ipaddr(text, 'network'))
     except Exception:
         return False
 
 
 def _checked(name, value):
-    if not isinstance(value, (str, list, int)) or (isinstance(value, bool) and name != 'ipwrap'):
+    if not isinstance(value, (str, list, int)):
         raise AnsibleFilterError('Unrecognized type <%s> for %s filter <value>' % (type(value), name))
 
 
