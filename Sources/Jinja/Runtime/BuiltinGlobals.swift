@@ -1,0 +1,5 @@
+/// Globals every environment has: `range`, `dict`, `namespace`.
+enum BuiltinGlobals {
+  /// Globals by name.
+  static let all: [String: Value] = [:]
+}

@@ -1,0 +1,117 @@
+import Jinja
+import KilnDiagnostics
+
+extension KilnRepository {
+  /// Resolves an environment for rendering: its chain, merged inventory, layers and host
+  /// variables. `name` nil means kiln.yaml's `default-env`; `engine` renders `{{ }}` in values.
+  public func resolve(
+    environment name: String? = nil, overrides: [VariableOverride] = [],
+    engine: Jinja.Environment
+  ) throws(DiagnosticsError) -> ResolvedEnvironment {
+    guard let name = name ?? defaultEnvironmentName else {
+      throw DiagnosticsError(
+        Diagnostic(
+          id: ModelDiagnostics.missing, message: "no environment named and no default-env",
+          location: .file(RepositoryConfig.path),
+          hint: "pass --env NAME or set 'default-env:' in kiln.yaml"))
+    }
+    guard environment(named: name) != nil else {
+      throw DiagnosticsError(
+        ModelDiagnostics.unknownName(
+          ModelDiagnostics.unknownEnvironment, kind: "environment", name: name, at: nil,
+          known: environments.map(\.name)))
+    }
+    return ResolvedEnvironment(
+      repository: self,
+      core: EnvironmentCore(repository: self, name: name, overrides: overrides, engine: engine))
+  }
+}
+
+/// One environment ready to render: hosts, groups, services per host, overlays and each
+/// host's lazily layered variables.
+public struct ResolvedEnvironment: Sendable {
+  /// The repository it came from.
+  public let repository: KilnRepository
+  let core: EnvironmentCore
+
+  /// The environment's name.
+  public var name: String { core.name }
+  /// The inheritance chain, base first, ending with this environment.
+  public var chain: [String] { core.chain.map(\.name) }
+  /// The inventory merged along the chain.
+  public var inventory: InventoryModel { core.inventory }
+  /// Every host, in inventory order.
+  public var hosts: [String] { core.inventory.hosts }
+  /// The overlays the chain lists, in application order (each once).
+  public var overlays: [OverlayDefinition] { core.overlays }
+
+  /// The hosts of `group` (including its descendants), in inventory order; nil if unknown.
+  public func hosts(inGroup group: String) -> [String]? { core.inventory.hosts(inGroup: group) }
+
+  /// Ansible's `group_names` of `host`.
+  public func groupNames(ofHost host: String) -> [String] {
+    core.inventory.groupNames(ofHost: host)
+  }
+
+  /// The services that run on `host` (its `hosts:` group contains the host), by name.
+  public func services(onHost host: String) -> [ServiceDefinition] {
+    guard let index = core.hostIndex[host] else { return [] }
+    return core.servicesByHost[index].compactMap { repository.service(named: $0) }
+  }
+
+  /// The hosts that run `service`, in inventory order.
+  public func hosts(runningService service: String) -> [String] {
+    guard let definition = repository.service(named: service) else { return [] }
+    return core.inventory.hosts(inGroup: definition.hostsGroup.name) ?? []
+  }
+
+  /// The overlays whose `applies-to` matches `host`, in application order.
+  public func overlays(forHost host: String) -> [OverlayDefinition] {
+    guard let index = core.hostIndex[host] else { return [] }
+    return core.overlays.filter { core.applies($0, toHost: index) }
+  }
+
+  /// The template variables of `host`; throws KLN129 for a host not in the inventory.
+  public func variables(forHost host: String) throws(DiagnosticsError) -> HostVariables {
+    guard let index = core.hostIndex[host] else {
+      throw DiagnosticsError(
+        ModelDiagnostics.unknownName(
+          ModelDiagnostics.unknownHost, kind: "host", name: host, at: nil,
+          known: core.inventory.hosts))
+    }
+    return HostVariables(core: core, index: index)
+  }
+
+  /// Explains a variable (or dotted path into maps) of `host`: its effective value and every
+  /// layer that set it, lowest first. Evaluation errors of the value are thrown.
+  public func explain(variable: String, host: String) throws -> VariableExplanation {
+    let variables = try variables(forHost: host)
+    let path = variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let isMagic = path.count == 1 && HostVariables.magicNames.contains(variable)
+    let layered = isMagic ? nil : path.first.flatMap { variables.layered[$0] }
+    let value = path.count == 1 ? layered : layered?.value(at: path.dropFirst())
+    let effective = try variables.resolve(path: path)
+    return VariableExplanation(
+      host: host, variable: variable, layered: value, effectiveValue: effective, isMagic: isMagic)
+  }
+}
+
+/// What `kiln explain --var NAME --host H` prints: the effective value and its layers.
+public struct VariableExplanation: Sendable {
+  /// The host.
+  public var host: String
+  /// The variable or dotted path asked about.
+  public var variable: String
+  /// The layered value with its history; nil when no layer sets it (or it is magic).
+  public var layered: LayeredValue?
+  /// The evaluated value; nil when undefined.
+  public var effectiveValue: Value?
+  /// Whether the variable is one of the magic variables (`groups`, `hostvars`, …).
+  public var isMagic: Bool
+
+  /// Every layer that set or changed the value, lowest first (the last one wins).
+  public var contributions: [Contribution] { layered?.history ?? [] }
+
+  /// Whether the variable is defined for the host.
+  public var isDefined: Bool { effectiveValue != nil }
+}

@@ -1,0 +1,121 @@
+import Jinja
+import KilnDiagnostics
+import Synchronization
+
+/// Evaluates layered values to template values, rendering `{{ }}` strings in a host's context,
+/// with cycle detection across variables and hosts.
+struct ValueEvaluation {
+  let variables: HostVariables
+
+  /// One variable being evaluated, for cycle detection and messages.
+  struct Frame: Sendable {
+    var host: String
+    var name: String
+    var location: SourceLocation?
+  }
+
+  /// The evaluation in progress on this task or thread, and the first failure it met (kept so
+  /// that an engine that wraps resolver errors cannot hide the original diagnostic).
+  struct Context: Sendable {
+    var stack: [Frame] = []
+    var failure = FailureBox()
+  }
+
+  final class FailureBox: Sendable {
+    private let stored = Mutex<Diagnostic?>(nil)
+    var diagnostic: Diagnostic? { stored.withLock { $0 } }
+    func record(_ diagnostic: Diagnostic) { stored.withLock { $0 = $0 ?? diagnostic } }
+  }
+
+  @TaskLocal static var context: Context?
+
+  /// Evaluates the top-level variable `name`, whose layered value is `value`.
+  func evaluateTopLevel(_ name: String, _ value: LayeredValue) throws -> Value {
+    let host = variables.host
+    var context = Self.context ?? Context()
+    let frame = Frame(host: host, name: name, location: value.origin?.location)
+    if let start = context.stack.firstIndex(where: { $0.host == host && $0.name == name }) {
+      let diagnostic = cycle(Array(context.stack[start...]) + [frame])
+      context.failure.record(diagnostic)
+      throw diagnostic
+    }
+    context.stack.append(frame)
+    return try Self.$context.withValue(context) { try evaluate(value, name: name) }
+  }
+
+  /// Evaluates a value of variable `name`, recursively through lists and maps.
+  func evaluate(_ value: LayeredValue, name: String) throws -> Value {
+    switch value.content {
+    case .scalar(let scalar):
+      switch scalar {
+      case .null: return .none
+      case .bool(let flag): return .bool(flag)
+      case .int(let number): return .int(number)
+      case .float(let number): return .float(number)
+      case .string(let text):
+        guard Self.isTemplate(text) else { return .string(text) }
+        return try render(text, name: name, location: value.origin?.location)
+      }
+    case .secret(let secret): return .string("<secret \(secret)>")
+    case .list(let items):
+      return .list(try items.filter(\.isDefined).map { try evaluate($0, name: name) })
+    case .map(let map):
+      return .map(
+        ValueMap(try map.definedEntries.map { (.string($0.key), try evaluate($0.value, name: name)) }))
+    case .unset: return .none  // unreachable: lists, maps and lookups skip unset values
+
+    }
+  }
+
+  /// Whether a string holds template syntax and must be rendered.
+  static func isTemplate(_ text: String) -> Bool {
+    text.contains("{{") || text.contains("{%") || text.contains("{#")
+  }
+
+  private func render(_ text: String, name: String, location: SourceLocation?) throws -> Value {
+    let failure = Self.context?.failure
+    do {
+      let template = try variables.core.template(
+        for: text, name: location?.description ?? "value of \(name)")
+      return try template.renderNative(variables)
+    } catch let diagnostic as Diagnostic {
+      failure?.record(diagnostic)
+      throw diagnostic
+    } catch {
+      if let original = failure?.diagnostic { throw original }
+      let diagnostic = templateFailure(error, name: name, location: location)
+      failure?.record(diagnostic)
+      throw diagnostic
+    }
+  }
+
+  private func templateFailure(_ error: any Error, name: String, location: SourceLocation?)
+    -> Diagnostic
+  {
+    let jinja = error as? JinjaError
+    var located = location
+    if let span = jinja?.span, let base = location, span.line > 1 {
+      located = SourceLocation(file: base.file, line: base.line + span.line - 1, column: span.column)
+    }
+    return Diagnostic(
+      id: ModelDiagnostics.valueTemplate,
+      message:
+        "in the value of '\(name)' (host \(variables.host)): \(jinja?.message ?? String(describing: error))",
+      location: located,
+      hint: jinja?.hint ?? "fix the {{ }} expression in this value")
+  }
+
+  private func cycle(_ frames: [Frame]) -> Diagnostic {
+    let crossHost = Set(frames.map(\.host)).count > 1
+    let names = frames.map { crossHost ? "\($0.host):\($0.name)" : $0.name }
+    let related = frames.dropLast().compactMap { frame in
+      frame.location.map { RelatedLocation($0, note: "'\(frame.name)' is defined here") }
+    }
+    return Diagnostic(
+      id: ModelDiagnostics.valueCycle,
+      message:
+        "values refer to each other in a cycle: \(names.joined(separator: " → ")) (host \(frames[0].host))",
+      location: frames[0].location, related: related,
+      hint: "break the cycle: one of these values must not refer back")
+  }
+}
