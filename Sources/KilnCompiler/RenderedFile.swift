@@ -43,8 +43,8 @@ extension Array where Element == RenderedFile {
   public func sortedForOutput() -> [RenderedFile] {
     sorted { a, b in
       a.host != b.host
-        ? Array(a.host.utf8).lexicographicallyPrecedes(Array(b.host.utf8))
-        : Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8))
+        ? a.host.utf8.lexicographicallyPrecedes(b.host.utf8)
+        : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
   }
 }

@@ -1,14 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Foundation
 
 /// Writes to standard output and standard error.
 enum Terminal {
   static func output(_ text: String, newline: Bool = true) {
-    fputs(newline ? text + "\n" : text, stdout)
+    FileHandle.standardOutput.write(Data((newline ? text + "\n" : text).utf8))
   }
 
   static func error(_ text: String, newline: Bool = true) {
-    fputs(newline ? text + "\n" : text, stderr)
+    FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
   }
 }
