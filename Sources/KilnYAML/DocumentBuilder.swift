@@ -14,7 +14,11 @@ struct DocumentBuilder {
     var tag: KilnTag?
     var anchor: String?
     var location: SourceLocation
-    var children: [YAMLNode] = []
+    /// A sequence's items so far.
+    var items: [YAMLNode] = []
+    /// A mapping's pairs so far, and a key still waiting for its value.
+    var pairs: [YAMLPair] = []
+    var pendingKey: YAMLNode?
     var expandedAtStart: Int
   }
 
@@ -102,16 +106,9 @@ struct DocumentBuilder {
     guard let frame = stack.popLast() else { return }
     let content: YAMLNode.Content
     if frame.isMapping {
-      var pairs: [YAMLPair] = []
-      pairs.reserveCapacity(frame.children.count / 2)
-      var index = 0
-      while index + 1 < frame.children.count {
-        pairs.append(YAMLPair(key: frame.children[index], value: frame.children[index + 1]))
-        index += 2
-      }
-      content = .mapping(try assembler.assemble(pairs))
+      content = .mapping(try assembler.assemble(frame.pairs))
     } else {
-      content = .sequence(frame.children)
+      content = .sequence(frame.items)
     }
     if let anchor = frame.anchor { openAnchors[anchor] = nil }
     let node = YAMLNode(content, tag: frame.tag, location: frame.location)
@@ -149,10 +146,16 @@ struct DocumentBuilder {
   }
 
   private mutating func attach(_ node: YAMLNode) {
-    if stack.isEmpty {
+    let top = stack.count - 1
+    if top < 0 {
       root = node
+    } else if !stack[top].isMapping {
+      stack[top].items.append(node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(YAMLPair(key: key, value: node))
+      stack[top].pendingKey = nil
     } else {
-      stack[stack.count - 1].children.append(node)
+      stack[top].pendingKey = node
     }
   }
 }
