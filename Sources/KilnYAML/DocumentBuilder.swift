@@ -11,6 +11,7 @@ struct DocumentBuilder {
 
   private struct Frame {
     var isMapping: Bool
+    var isFlow = false
     var tag: KilnTag?
     var anchor: String?
     var location: SourceLocation
@@ -56,8 +57,10 @@ struct DocumentBuilder {
         try appendAlias(name, at: location(mark))
       case .sequenceStart(let tag, let anchor, let mark):
         try open(isMapping: false, tag: tag, anchor: anchor, at: location(mark))
-      case .mappingStart(let tag, let anchor, let mark):
+      case .mappingStart(let tag, let anchor, let isFlow, let mark):
+        if isFlow { try rejectTemplateBraces(at: location(mark)) }
         try open(isMapping: true, tag: tag, anchor: anchor, at: location(mark))
+        stack[stack.count - 1].isFlow = isFlow
       case .sequenceEnd, .mappingEnd:
         try close()
       case .documentEnd, .streamEnd:
@@ -100,6 +103,19 @@ struct DocumentBuilder {
       Frame(
         isMapping: isMapping, tag: kilnTag, anchor: anchor, location: location,
         expandedAtStart: expanded))
+  }
+
+  /// Rejects `{{` where a flow mapping opens as the first key of another: an unquoted
+  /// template expression (`key: {{ value }}`) that YAML would read as nested mappings.
+  private func rejectTemplateBraces(at location: SourceLocation) throws(YAMLError) {
+    guard let outer = stack.last, outer.isMapping, outer.isFlow, outer.pairs.isEmpty,
+      outer.pendingKey == nil, outer.location.line == location.line,
+      outer.location.column + 1 == location.column
+    else { return }
+    throw YAMLDiagnostics.syntax(
+      "unquoted template expression: '{{' reads as a YAML mapping inside a mapping",
+      at: outer.location,
+      hint: "quote the whole value, for example: key: \"{{ expression }}\"")
   }
 
   private mutating func close() throws(YAMLError) {
