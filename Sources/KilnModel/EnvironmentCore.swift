@@ -30,7 +30,8 @@ final class EnvironmentCore: Sendable {
     self.name = name
     let chainNames = repository.chain(of: name) ?? [name]
     chain = chainNames.compactMap { repository.environment(named: $0) }
-    let inventory = repository.inventory(of: name) ?? InventoryModel.merge([], sink: DiagnosticSink())
+    let inventory =
+      repository.inventory(of: name) ?? InventoryModel.merge([], sink: DiagnosticSink())
     self.inventory = inventory
     self.overrides = overrides
     self.engine = engine
@@ -106,7 +107,8 @@ final class EnvironmentCore: Sendable {
     let host = inventory.hosts[index]
     let groups = inventory.groupNames(ofHost: host)
     let chainNames = chain.map(\.name)
-    return (filter.environments.isEmpty
+    return
+      (filter.environments.isEmpty
       || filter.environments.contains { chainNames.contains($0.name) })
       && (filter.groups.isEmpty
         || filter.groups.contains { $0.name == "all" || groups.contains($0.name) })

@@ -38,7 +38,8 @@ struct InventoryDocument: Sendable {
     guard let pairs = reader.mapping(root, file) else { return parser.document }
     for pair in pairs {
       guard let name = reader.keyText(pair.key) else { continue }
-      parser.parseGroup(name, body: pair.value, parent: name == "all" ? nil : "all", at: pair.key.location)
+      parser.parseGroup(
+        name, body: pair.value, parent: name == "all" ? nil : "all", at: pair.key.location)
     }
     return parser.document
   }
@@ -71,7 +72,8 @@ struct InventoryDocument: Sendable {
         reader.sink.add(
           Diagnostic(
             id: ModelDiagnostics.groupCycle,
-            message: "group '\(name)' is its own descendant: \((stack + [name]).joined(separator: " → "))",
+            message:
+              "group '\(name)' is its own descendant: \((stack + [name]).joined(separator: " → "))",
             location: location, hint: "remove '\(name)' from the children of '\(parent ?? "all")'"))
         return
       }
@@ -102,7 +104,8 @@ struct InventoryDocument: Sendable {
         if membership.insert("\(group)\u{0}\(host)").inserted {
           document.groups[index].hosts.append(host)
         }
-        guard let vars = reader.mapping(pair.value, "the variables of host '\(host)'"), !vars.isEmpty
+        guard let vars = reader.mapping(pair.value, "the variables of host '\(host)'"),
+          !vars.isEmpty
         else { continue }
         let layer = VariableLayer(
           description: "\(label) host \(host) (env \(environment))", node: pair.value)
@@ -114,9 +117,9 @@ struct InventoryDocument: Sendable {
       guard let pairs = reader.mapping(node, "'vars' of group '\(group)'"), !pairs.isEmpty,
         let index = document.groupIndex[group]
       else { return }
-      let where_ = group == "all" ? "all.vars" : "group \(group) vars"
+      let section = group == "all" ? "all.vars" : "group \(group) vars"
       document.groups[index].varLayers.append(
-        VariableLayer(description: "\(label) \(where_) (env \(environment))", node: node))
+        VariableLayer(description: "\(label) \(section) (env \(environment))", node: node))
     }
 
     mutating func parseChildren(_ node: YAMLNode, group: String) {

@@ -73,7 +73,8 @@ public struct InventoryModel: Sendable {
           children[group.name] = []
           groupLocations[group.name] = group.location
         }
-        for host in group.hosts where seen.insert(Membership(group: group.name, host: host)).inserted {
+        for host in group.hosts
+        where seen.insert(Membership(group: group.name, host: host)).inserted {
           directHosts[group.name, default: []].append(host)
           hostDirectGroups[host, default: []].append(group.name)
         }

@@ -45,8 +45,7 @@ public struct KilnRepository: Sendable {
 
   /// Reads and checks every file of the repository; throws every error found, not only the
   /// first (warnings come along in the thrown error and are kept in `warnings` on success).
-  public static func load(from source: any SourceTree) throws(DiagnosticsError) -> KilnRepository
-  {
+  public static func load(from source: any SourceTree) throws(DiagnosticsError) -> KilnRepository {
     let sink = DiagnosticSink()
     let reader = YAMLReader(source: source, sink: sink)
     let config = RepositoryConfig.read(with: reader)

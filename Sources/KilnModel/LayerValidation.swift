@@ -7,7 +7,8 @@ enum LayerValidation {
   static func checkTags(_ layer: VariableLayer, sink: DiagnosticSink) {
     if let tag = layer.node.tag {
       sink.add(
-        invalid("\(tag.rawValue) cannot tag a whole file", at: layer.node.location,
+        invalid(
+          "\(tag.rawValue) cannot tag a whole file", at: layer.node.location,
           hint: "tag the values inside it"))
     }
     walk(layer.node, sink: sink)
@@ -35,7 +36,8 @@ enum LayerValidation {
     case .unset:
       if case .scalar(let scalar) = node.content, scalar.value == .null { return }
       sink.add(
-        invalid("!unset takes no value, found \(found)", at: node.location,
+        invalid(
+          "!unset takes no value, found \(found)", at: node.location,
           hint: "write 'name: !unset'"))
     case .secret:
       if case .scalar(let scalar) = node.content, case .string(let name) = scalar.value,
@@ -44,7 +46,8 @@ enum LayerValidation {
         return
       }
       sink.add(
-        invalid("!secret takes a secret's name, found \(found)", at: node.location,
+        invalid(
+          "!secret takes a secret's name, found \(found)", at: node.location,
           hint: "write 'name: !secret secret_name'"))
     case .replace:
       return
@@ -76,7 +79,9 @@ enum LayerValidation {
               message:
                 "services '\(first.service)' and '\(service.name)' give '\(key)' different defaults: \(first.node.location.file) and \(pair.value.location.file)",
               location: pair.value.location,
-              related: [RelatedLocation(first.node.location, note: "'\(first.service)' sets it here")],
+              related: [
+                RelatedLocation(first.node.location, note: "'\(first.service)' sets it here")
+              ],
               hint: "define '\(key)' in one service's defaults.yaml, or in group_vars/all"))
         }
       }

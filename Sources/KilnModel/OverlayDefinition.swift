@@ -66,7 +66,8 @@ public struct OverlayDefinition: Sendable {
         case .scalar(let scalar) where scalar.value == .null: break
         default:
           reader.sink.add(
-            ModelDiagnostics.wrongType("'patches'", expected: "a list of {file, merge, with}",
+            ModelDiagnostics.wrongType(
+              "'patches'", expected: "a list of {file, merge, with}",
               found: value.kindDescription, at: value.location))
         }
       }

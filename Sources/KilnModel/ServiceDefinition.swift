@@ -101,7 +101,8 @@ public struct ServiceDefinition: Sendable {
   {
     guard case .sequence(let items) = node.content else {
       reader.sink.add(
-        ModelDiagnostics.wrongType("'files'", expected: "a list of {src, dest, …} entries",
+        ModelDiagnostics.wrongType(
+          "'files'", expected: "a list of {src, dest, …} entries",
           found: node.kindDescription, at: node.location))
       return []
     }
@@ -137,7 +138,8 @@ public struct ServiceDefinition: Sendable {
           file.secret = flag
         } else {
           reader.sink.add(
-            ModelDiagnostics.wrongType("'secret'", expected: "true or false",
+            ModelDiagnostics.wrongType(
+              "'secret'", expected: "true or false",
               found: value.kindDescription, at: value.location))
         }
       }

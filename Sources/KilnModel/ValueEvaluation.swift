@@ -61,7 +61,8 @@ struct ValueEvaluation {
       return .list(try items.filter(\.isDefined).map { try evaluate($0, name: name) })
     case .map(let map):
       return .map(
-        ValueMap(try map.definedEntries.map { (.string($0.key), try evaluate($0.value, name: name)) }))
+        ValueMap(
+          try map.definedEntries.map { (.string($0.key), try evaluate($0.value, name: name)) }))
     case .unset: return .none  // unreachable: lists, maps and lookups skip unset values
 
     }
@@ -95,7 +96,8 @@ struct ValueEvaluation {
     let jinja = error as? JinjaError
     var located = location
     if let span = jinja?.span, let base = location, span.line > 1 {
-      located = SourceLocation(file: base.file, line: base.line + span.line - 1, column: span.column)
+      located = SourceLocation(
+        file: base.file, line: base.line + span.line - 1, column: span.column)
     }
     return Diagnostic(
       id: ModelDiagnostics.valueTemplate,

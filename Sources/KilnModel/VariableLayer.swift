@@ -67,8 +67,9 @@ struct VarsDirectory: Sendable {
     return result
   }
 
-  private mutating func append(_ name: String, _ location: SourceLocation, _ layers: [VariableLayer])
-  {
+  private mutating func append(
+    _ name: String, _ location: SourceLocation, _ layers: [VariableLayer]
+  ) {
     if let position = index[name] {
       entries[position].layers += layers
     } else {

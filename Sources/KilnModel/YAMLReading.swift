@@ -54,7 +54,8 @@ struct YAMLReader {
     case .scalar(let scalar) where scalar.value == .null: return []
     default:
       sink.add(
-        ModelDiagnostics.wrongType(what, expected: "a mapping", found: node.kindDescription,
+        ModelDiagnostics.wrongType(
+          what, expected: "a mapping", found: node.kindDescription,
           at: node.location))
       return nil
     }
@@ -71,7 +72,8 @@ struct YAMLReader {
       if allowed.contains(key) {
         result.append((key, pair))
       } else {
-        sink.add(ModelDiagnostics.unknownKey(key, at: pair.key.location, in: what, allowed: allowed))
+        sink.add(
+          ModelDiagnostics.unknownKey(key, at: pair.key.location, in: what, allowed: allowed))
       }
     }
     return result
@@ -82,7 +84,8 @@ struct YAMLReader {
     if case .scalar(let scalar) = key.content { return scalar.text }
     sink.add(
       Diagnostic(
-        id: ModelDiagnostics.complexKey, message: "a mapping key must be a scalar, found \(key.kindDescription)",
+        id: ModelDiagnostics.complexKey,
+        message: "a mapping key must be a scalar, found \(key.kindDescription)",
         location: key.location, hint: "use a string key"))
     return nil
   }
@@ -94,7 +97,8 @@ struct YAMLReader {
       return scalar.text
     }
     sink.add(
-      ModelDiagnostics.wrongType(what, expected: "a non-empty string", found: node.kindDescription,
+      ModelDiagnostics.wrongType(
+        what, expected: "a non-empty string", found: node.kindDescription,
         at: node.location))
     return nil
   }
@@ -112,7 +116,8 @@ struct YAMLReader {
       return string(node, what).map { [NameReference(name: $0, location: node.location)] } ?? []
     case .mapping:
       sink.add(
-        ModelDiagnostics.wrongType(what, expected: "a list of names", found: "a mapping",
+        ModelDiagnostics.wrongType(
+          what, expected: "a list of names", found: "a mapping",
           at: node.location))
       return []
     }

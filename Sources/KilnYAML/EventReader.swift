@@ -75,7 +75,9 @@ final class EventReader {
     case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      return .mappingStart(tag: string(data.tag), anchor: string(data.anchor), mark: mark)
+      return .mappingStart(
+        tag: string(data.tag), anchor: string(data.anchor),
+        isFlow: data.style == YAML_FLOW_MAPPING_STYLE, mark: mark)
     case YAML_MAPPING_END_EVENT: return .mappingEnd
     default: return .streamEnd
     }

@@ -38,24 +38,39 @@ enum ScalarStyleChooser {
 
   /// Whether a string may be written without quotes and read back as the same string.
   static func isPlainSafe(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last,
+      !isPlainStartIndicator(first), last != 0x20, last != UInt8(ascii: ":"),
+      case .string = ScalarResolver.resolve(text), ScalarResolver.yaml11Boolean(text) == nil,
+      text != "<<", !text.hasPrefix("---"), !text.hasPrefix("...")
+    else { return false }
+    var previous: UInt8 = 0x20
+    var hasNonASCII = false
+    for byte in utf8 {
+      switch byte {
+      case 0x00..<0x20, 0x7F: return false
+      case UInt8(ascii: "#") where previous == 0x20: return false
+      case 0x20 where previous == UInt8(ascii: ":"): return false
+      case 0x80...: hasNonASCII = true
+      default: break
+      }
+      previous = byte
+    }
+    return !hasNonASCII || !text.unicodeScalars.contains(where: needsEscape)
+  }
+
+  /// Whether a plain scalar cannot start with this byte (space or a YAML indicator).
+  private static func isPlainStartIndicator(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x20, UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+      UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+      UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+      UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+      return true
+    default:
       return false
     }
-    guard case .string = ScalarResolver.resolve(text),
-      ScalarResolver.yaml11Boolean(text) == nil,
-      !" \t".unicodeScalars.contains(first), !" \t".unicodeScalars.contains(last),
-      !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first),
-      text != "<<", !text.hasPrefix("---"), !text.hasPrefix("..."),
-      !text.hasSuffix(":")
-    else { return false }
-    var previous: Unicode.Scalar = " "
-    for scalar in text.unicodeScalars {
-      if scalar == "\t" || scalar == "\n" || needsEscape(scalar) { return false }
-      if scalar == "#" && previous == " " { return false }
-      if scalar == " " && previous == ":" { return false }
-      previous = scalar
-    }
-    return true
   }
 
   /// A literal block for multi-line text whose lines a block scalar reproduces exactly.

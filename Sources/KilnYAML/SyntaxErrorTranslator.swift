@@ -66,13 +66,14 @@ struct SyntaxErrorTranslator {
     -> YAMLError
   {
     let explanation = SyntaxProblem.explain(
-      problem: problem, context: context,
-      character: source.character(
-        line: problemMark.line, column: problemMark.column),
-      contextMark: contextMark)
-    let primary = explanation.atContext ? (contextMark ?? problemMark) : problemMark
+      SyntaxProblem.Facts(
+        problem: problem, context: context,
+        character: source.character(line: problemMark.line, column: problemMark.column),
+        contextMark: contextMark, layout: source.layout(around: problemMark)))
+    var primary = explanation.atContext ? (contextMark ?? problemMark) : problemMark
+    if let column = explanation.column { primary.column = column }
     var related: [RelatedLocation] = []
-    if explanation.atContext, primary != problemMark {
+    if primary != problemMark {
       related.append(RelatedLocation(location(problemMark), note: explanation.problemNote))
     } else if let contextMark, contextMark != problemMark, let note = explanation.contextNote {
       related.append(RelatedLocation(location(contextMark), note: note))

@@ -12,6 +12,14 @@ public enum YAMLWriter {
 /// The writer's state: the text so far.
 private struct BlockEmitter {
   var output = ""
+  /// Indentation strings by width, made once.
+  private var pads: [String] = []
+
+  /// `width` spaces.
+  private mutating func pad(_ width: Int) -> String {
+    while pads.count <= width { pads.append(String(repeating: " ", count: pads.count)) }
+    return pads[width]
+  }
 
   /// Longest key written as an implicit `key:`; libyaml rejects longer implicit keys.
   private static let longestImplicitKey = 1000
@@ -75,12 +83,12 @@ private struct BlockEmitter {
     }
     let atLineStart = output.isEmpty || output.hasSuffix("\n")
     output += (atLineStart ? "" : " ") + parts.joined(separator: " ") + "\n"
-    let pad = String(repeating: " ", count: indent + 2)
+    let pad = pad(indent + 2)
     for line in blockLines { output += line.isEmpty ? "\n" : pad + line + "\n" }
   }
 
   private mutating func writeMapping(_ pairs: [YAMLPair], indent: Int, firstOnCurrentLine: Bool) {
-    let pad = String(repeating: " ", count: indent)
+    let pad = pad(indent)
     for (index, pair) in pairs.enumerated() {
       if index > 0 || !firstOnCurrentLine { output += pad }
       if let key = implicitKey(pair.key) {
@@ -95,7 +103,7 @@ private struct BlockEmitter {
   }
 
   private mutating func writeSequence(_ items: [YAMLNode], indent: Int, firstOnCurrentLine: Bool) {
-    let pad = String(repeating: " ", count: indent)
+    let pad = pad(indent)
     for (index, item) in items.enumerated() {
       if index > 0 || !firstOnCurrentLine { output += pad }
       output += "-"

@@ -31,11 +31,24 @@ struct ErrorLocationTests {
       name: "bad indentation in a list", source: "a:\n  - x\n  y: 1\n", id: "KLN101", line: 3,
       column: 3, words: ["indentation", "list"]),
     .init(
+      name: "key indented under a key with a value",
+      source: "mariadb:\n  max_connections: 100\n   innodb: 5\n", id: "KLN101", line: 3,
+      column: 4, words: ["indentation", "line 2"]),
+    .init(
+      name: "quote inside a single-quoted value", source: "a: 'it's'\n", id: "KLN101",
+      line: 1, column: 8, words: ["after the value"]),
+    .init(
+      name: "text after a quoted value", source: "a: \"{{ x }}\" trailing\n", id: "KLN101",
+      line: 1, column: 14, words: ["after the value"]),
+    .init(
+      name: "unquoted template expression", source: "a: 1\nb: {{ value }}\n", id: "KLN101",
+      line: 2, column: 4, words: ["template", "'{{'"]),
+    .init(
       name: "mapping value in a plain value", source: "a: b: c\n", id: "KLN101", line: 1,
       column: 5, words: ["':'"]),
     .init(
-      name: "nested mapping on the key's line", source: "a: b\n  c: d\n", id: "KLN101",
-      line: 2, column: 4, words: ["':'"]),
+      name: "nested mapping under a key with a value", source: "a: b\n  c: d\n",
+      id: "KLN101", line: 2, column: 3, words: ["indentation", "line 1"]),
     .init(
       name: "list after a mapping", source: "a: 1\n- b\n", id: "KLN101", line: 2, column: 1,
       words: ["expected a key"]),

@@ -49,7 +49,12 @@ public struct JinjaError: Error, Sendable, CustomStringConvertible {
     if let span { text += "\(span): " }
     text += message
     if let hint { text += " (\(hint))" }
-    for site in includeStack.reversed() { text += "\n  included from \(site)" }
+    let sites = Array(includeStack.reversed())
+    let shown = sites.count > 8 ? Array(sites.prefix(4)) + Array(sites.suffix(3)) : sites
+    for (position, site) in shown.enumerated() {
+      if sites.count > 8, position == 4 { text += "\n  … \(sites.count - 7) more" }
+      text += "\n  included from \(site)"
+    }
     return text
   }
 }

@@ -32,7 +32,11 @@ enum SelectionFilters {
     project: (Value) throws -> Value
   ) throws -> [Value] {
     guard case .string(let test)? = arguments.positional.first else {
-      return try items.filter { try project($0).isTruthy == keep }
+      return try items.filter { item in
+        let projected = try project(item)
+        try Builtins.requireDefined(projected, context)
+        return projected.isTruthy == keep
+      }
     }
     let rest = arguments.dropping(1)
     return try items.filter { try context.applyTest(test, to: try project($0), rest) == keep }
