@@ -53,14 +53,16 @@ extension EnvironmentCompiler {
     line number: Int, lines: OutputLines, emissions: [RenderTrace.Emission],
     variables: HostVariables
   ) -> String {
-    let range = lines.range(of: number)
+    let range = lines.contentRange(of: number)
     var text = String(format: "%5d | ", number) + lines.text(of: number) + "\n"
-    var seenSpans = Set<SourceSpan>()
+    var seenLocations = Set<String>()
     var seenVariables: [String] = []
-    for emission in emissions where emission.outputRange.overlaps(range) || (range.isEmpty && emission.outputRange.lowerBound == range.lowerBound) {
-      guard seenSpans.insert(emission.span).inserted else { continue }
-      let reads = emission.variables.isEmpty ? "text" : "reads " + emission.variables.joined(separator: ", ")
-      text += "        \(emission.span.file):\(emission.span.line):\(emission.span.column)  \(reads)\n"
+    for emission in emissions where Self.contributes(emission.outputRange, to: range) {
+      let location = templateLocation(of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound))
+      guard seenLocations.insert(location).inserted else { continue }
+      let reads =
+        emission.variables.isEmpty ? "text" : "reads " + emission.variables.joined(separator: ", ")
+      text += "        \(location)  \(reads)\n"
       for name in emission.variables where !seenVariables.contains(name) {
         seenVariables.append(name)
       }
@@ -69,6 +71,34 @@ extension EnvironmentCompiler {
       text += "          \(name) ← \(origin(of: name, variables: variables))\n"
     }
     return text
+  }
+
+  /// Whether an emission wrote any byte of a line (an empty line counts its newline).
+  static func contributes(_ emitted: Range<Int>, to line: Range<Int>) -> Bool {
+    line.isEmpty ? emitted.contains(line.lowerBound) : emitted.overlaps(line)
+  }
+
+  /// `file:line:col` of the template text that produced output byte `offset` of `emission`:
+  /// for literal text the exact line inside the chunk, for expressions the expression itself.
+  private func templateLocation(of emission: RenderTrace.Emission, at offset: Int) -> String {
+    let span = emission.span
+    let delta = offset - emission.outputRange.lowerBound
+    guard emission.variables.isEmpty, delta > 0,
+      let bytes = try? source.readFile(span.file), span.offset + delta <= bytes.count
+    else {
+      return "\(span.file):\(span.line):\(span.column)"
+    }
+    var line = span.line
+    var column = span.column
+    for byte in bytes[span.offset..<(span.offset + delta)] {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return "\(span.file):\(line):\(column)"
   }
 
   private func origin(of name: String, variables: HostVariables) -> String {
@@ -109,6 +139,13 @@ struct OutputLines {
     let start = starts[number - 1]
     let end = number < starts.count ? starts[number] : bytes.count
     return start..<end
+  }
+
+  /// The byte range of 1-based line `number` without its newline.
+  func contentRange(of number: Int) -> Range<Int> {
+    let full = range(of: number)
+    let hasNewline = full.upperBound > full.lowerBound && bytes[full.upperBound - 1] == UInt8(ascii: "\n")
+    return full.lowerBound..<(hasNewline ? full.upperBound - 1 : full.upperBound)
   }
 
   func text(of number: Int) -> String {
