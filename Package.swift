@@ -26,17 +26,18 @@ let package = Package(
     .target(name: "Jinja"),
     .target(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
+    .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
     .target(
       name: "KilnCompiler",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel",
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(
       name: "kiln",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnCompiler",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
+        "KilnCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
@@ -46,6 +47,7 @@ let package = Package(
     .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
     .testTarget(name: "JinjaTests", dependencies: ["Jinja"], resources: [.copy("Corpus")]),
     .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
+    .testTarget(name: "KilnFormatsTests", dependencies: ["KilnFormats"]),
     .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],

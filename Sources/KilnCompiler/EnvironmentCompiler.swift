@@ -27,6 +27,13 @@ public struct EnvironmentCompiler: Sendable {
     } catch {
       throw DiagnosticsError(error.diagnostic)
     }
+    try self.init(source: source, environment: environment, assignments: assignments)
+  }
+
+  /// Loads the repository in `source` and resolves `environment`.
+  public init(source: any SourceTree, environment: String?, assignments: [String])
+    throws(DiagnosticsError)
+  {
     var overrides: [VariableOverride] = []
     for assignment in assignments {
       overrides.append(try VariableOverride.parse(assignment))
