@@ -29,19 +29,7 @@ enum DeliberateDifferences {
     integerOverflow + [
       DeliberateDifference(
         name: "methods/list_count", kiln: .output("[1]\n"),
-        reason: "Ansible 2.19's lazy list returns 0 from count(); Kiln counts as Python does"),
-      DeliberateDifference(
-        name: "conditionals/if_undefined_errors", kiln: .output(""),
-        reason: "`if x` treats an undefined x as false (the engine's documented contract)"),
-      DeliberateDifference(
-        name: "conditionals/if_undefined_attr", kiln: .output("y\n"),
-        reason: "`if d.missing` treats the missing attribute as false"),
-      DeliberateDifference(
-        name: "undefined/undefined_or", kiln: .output("1"),
-        reason: "truthiness of an undefined value is false, so `nope or 1` is 1"),
-      DeliberateDifference(
-        name: "blocks/extends_block", kiln: .error(.syntax),
-        reason: "template inheritance (block/extends) is not supported"),
+        reason: "Ansible 2.19's lazy list returns 0 from count(); Kiln counts as Python does")
     ]
 
   /// Integer results beyond 64 bits are located errors in Kiln; Python has unbounded integers.
