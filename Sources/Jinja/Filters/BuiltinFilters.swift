@@ -7,7 +7,7 @@ enum BuiltinFilters {
     let families: [[String: Filter]] = [
       StringFilters.all, SequenceFilters.all, SelectionFilters.all, MappingFilters.all,
       NumberFilters.all, ControlFilters.all, EncodingFilters.all, SetFilters.all,
-      PathFilters.all, RegexFilters.all,
+      PathFilters.all, RegexFilters.all, SerializationFilters.all,
     ]
     for family in families { filters.merge(family) { first, _ in first } }
     for (name, filter) in filters { filters["ansible.builtin." + name] = filter }
