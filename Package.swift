@@ -43,7 +43,8 @@ let package = Package(
       name: "kiln",
       dependencies: [
         "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
-        "KilnCompiler", "KilnBundle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "KilnCompiler", "KilnBundle",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),

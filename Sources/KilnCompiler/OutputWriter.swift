@@ -66,7 +66,8 @@ public struct OutputWriter: Sendable {
       if let problem = Self.unsafePathReason(file.path) ?? Self.unsafePathReason(path) {
         problems.append(
           Diagnostic(
-            id: "KLN021", message: "service \(file.service) renders \(file.path) for \(file.host): \(problem)",
+            id: "KLN021",
+            message: "service \(file.service) renders \(file.path) for \(file.host): \(problem)",
             hint: "use a relative `dest:` without `..` in the service's service.yaml"))
         continue
       }

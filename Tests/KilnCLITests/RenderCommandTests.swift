@@ -79,7 +79,8 @@ import Testing
     #expect(paths.allSatisfy { $0.hasPrefix("ctl0") && $0.contains("/mariadb/") })
     let one = try fixture.kiln("render", "--env", "prod", "--host", "cmp01", "--out", "one")
     #expect(one.exitCode == 0, "\(one.stderr)")
-    #expect(try fixture.tree("one").keys.allSatisfy { $0 == "manifest.json" || $0.hasPrefix("cmp01/") })
+    #expect(
+      try fixture.tree("one").keys.allSatisfy { $0 == "manifest.json" || $0.hasPrefix("cmp01/") })
   }
 
   @Test func kollaLayoutWritesNodeCustomConfigTree() throws {
@@ -101,6 +102,7 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.stderr.contains("no host named 'ctl1'"))
     #expect(result.stderr.contains("did you mean"))
-    #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
   }
 }
