@@ -107,7 +107,7 @@ extension EnvironmentCompiler {
     guard let layered = variables.layered[name], let last = layered.history.last else {
       return "a template-local name (set, loop or macro)"
     }
-    return "\(last.location) (\(last.layer))"
+    return "\(last.location) (\(LayerText.short(last)))"
   }
 
   static func splitReference(_ reference: String) -> (path: String, line: Int?) {
