@@ -92,6 +92,15 @@ struct ErrorLocationTests {
       name: "tab in a block scalar's indentation", source: "a: |\n  x\n\ty\n", id: "KLN105",
       line: 3, column: 1, words: ["tab"]),
     .init(
+      name: "tab before a list item", source: "- a\n\t- b\n", id: "KLN105", line: 2,
+      column: 1, words: ["tab"]),
+    .init(
+      name: "tab after a plain value", source: "a:\n  b: 1\n\tc: 2\n", id: "KLN105",
+      line: 3, column: 1, words: ["tab"]),
+    .init(
+      name: "tab on the first line", source: "\ta: 1\n", id: "KLN105", line: 1, column: 1,
+      words: ["tab"]),
+    .init(
       name: "undefined alias", source: "a: *nope\n", id: "KLN106", line: 1, column: 4,
       words: ["'*nope'"]),
     .init(

@@ -117,6 +117,7 @@ struct WriterTests {
       extra: !append
         - "x"
       empty: {}
+      host:
       """)
     let expected = """
       name: rabbitmq
@@ -133,6 +134,7 @@ struct WriterTests {
       extra: !append
         - x
       empty: {}
+      host:
 
       """
     #expect(YAMLWriter.write(root) == expected)
