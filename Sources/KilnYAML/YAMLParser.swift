@@ -46,11 +46,22 @@ public enum YAMLParser {
     return YAMLDocument(root: empty)
   }
 
+  /// The text after a leading UTF-8 byte order mark, so that columns on line 1 count as an
+  /// editor shows them.
+  private static func withoutByteOrderMark(_ buffer: UnsafeBufferPointer<UInt8>)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    guard buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF else {
+      return buffer
+    }
+    return UnsafeBufferPointer(rebasing: buffer[3...])
+  }
+
   /// Every document of the stream; with a `limit`, a document beyond it is a KLN104 error.
   private static func documents(_ buffer: UnsafeBufferPointer<UInt8>, file: String, limit: Int?)
     throws(YAMLError) -> [YAMLDocument]
   {
-    let reader = EventReader(input: buffer, file: file)
+    let reader = EventReader(input: withoutByteOrderMark(buffer), file: file)
     var documents: [YAMLDocument] = []
     var firstStart: SourceLocation?
     while true {

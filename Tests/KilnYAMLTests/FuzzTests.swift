@@ -65,6 +65,9 @@ enum FuzzCorpus {
 struct FuzzTests {
   /// Parses bytes; returns true when a value came back, false for a located error.
   static func parsesOrLocates(_ bytes: [UInt8]) -> Bool {
+    if let documents = try? YAMLParser.parseAll(bytes: bytes, file: "fuzz.yaml") {
+      for document in documents { _ = YAMLWriter.write(document.root) }
+    }
     do {
       let document = try YAMLParser.parse(bytes: bytes, file: "fuzz.yaml")
       _ = YAMLWriter.write(document.root)
