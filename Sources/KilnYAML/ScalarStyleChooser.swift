@@ -20,7 +20,9 @@ enum ScalarStyleChooser {
     case .bool(let value):
       return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : String(value))
     case .int(let value):
-      return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : String(value))
+      let keepText =
+        reads(scalar.text, as: scalar.value) && ScalarResolver.yaml11Octal(scalar.text) == nil
+      return .inline(keepText ? scalar.text : String(value))
     case .float(let value):
       return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : canonical(value))
     }

@@ -19,6 +19,8 @@ public enum YAMLDiagnostics {
   public static let invalidMergeKey: DiagnosticID = "KLN107"
   /// KLN108: a plain scalar that YAML 1.1 (Ansible) would read as a boolean.
   public static let yaml11Boolean: DiagnosticID = "KLN108"
+  /// KLN109: a decimal integer with a leading zero that YAML 1.1 (Ansible) would read as octal.
+  public static let yaml11Octal: DiagnosticID = "KLN109"
 
   /// A syntax error with a message and a hint.
   static func syntax(
@@ -111,6 +113,20 @@ public enum YAMLDiagnostics {
         message: "merge key '<<' expects a mapping or a list of mappings, found \(found)",
         location: location,
         hint: "write '<<: *anchor' or '<<: [*a, *b]' where the anchors name mappings"))
+  }
+
+  /// A leading-zero integer YAML 1.1 reads as octal.
+  static func octal(text: String, decimal: Int, octal: Int, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: yaml11Octal, severity: .warning,
+      message:
+        "'\(text)' is read as the decimal integer \(decimal); YAML 1.1 tools such as Ansible read "
+        + "it as the octal number \(octal)",
+      location: location,
+      hint: "write 0o\(text.drop { $0 == "0" || $0 == "+" || $0 == "-" }) for octal, "
+        + "\(decimal) for decimal, or quote it (\"\(text)\") to keep the text (file modes)")
   }
 
   /// A plain scalar YAML 1.1 reads as a boolean.

@@ -5,7 +5,7 @@ import Testing
 @Suite("Writer")
 struct WriterTests {
   static let documents: [String] = [
-    "a: 1\n",
+    "a: 1\nmode: 0640\n",
     "",
     "just a string\n",
     "- 1\n- two\n- [3, 4]\n- {five: 5}\n- []\n- {}\n",
