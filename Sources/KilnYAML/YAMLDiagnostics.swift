@@ -106,12 +106,14 @@ public enum YAMLDiagnostics {
   }
 
   /// A merge key whose value is not a mapping or a list of mappings.
-  static func badMerge(found: String, at location: SourceLocation) -> YAMLError {
+  static func badMerge(found: String, at location: SourceLocation, value: SourceLocation)
+    -> YAMLError
+  {
     YAMLError(
       Diagnostic(
         id: invalidMergeKey,
         message: "merge key '<<' expects a mapping or a list of mappings, found \(found)",
-        location: location,
+        location: location, related: [RelatedLocation(value, note: "the merged value is here")],
         hint: "write '<<: *anchor' or '<<: [*a, *b]' where the anchors name mappings"))
   }
 

@@ -104,7 +104,7 @@ struct ErrorLocationTests {
       name: "undefined alias", source: "a: *nope\n", id: "KLN106", line: 1, column: 4,
       words: ["'*nope'"]),
     .init(
-      name: "invalid merge", source: "m:\n  <<: text\n", id: "KLN107", line: 2, column: 7,
+      name: "invalid merge", source: "m:\n  <<: text\n", id: "KLN107", line: 2, column: 3,
       words: ["'<<'"]),
     .init(
       name: "control character", source: "a: b\u{01}c\n", id: "KLN101", line: 1, column: 5,
