@@ -51,9 +51,13 @@ public enum YAMLDiagnostics {
 
   /// A tag Kiln does not know.
   static func unknown(tag: String, at location: SourceLocation) -> YAMLError {
-    YAMLError(
+    let suggestion = KilnTag.allCases.map(\.rawValue).first {
+      editDistance($0.lowercased(), tag.lowercased()) <= 2
+    }
+    let message = "unknown tag '\(tag)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    return YAMLError(
       Diagnostic(
-        id: unknownTag, message: "unknown tag '\(tag)'", location: location,
+        id: unknownTag, message: message, location: location,
         hint: "use one of Kiln's tags: \(knownTagList); or quote the value if the '!' is text"))
   }
 
@@ -140,5 +144,20 @@ public enum YAMLDiagnostics {
         + "as the boolean \(meaning)",
       location: location,
       hint: "write \(meaning) for a boolean, or quote it (\"\(text)\") to keep the string")
+  }
+
+  /// The Levenshtein distance between two short words.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }
