@@ -1,6 +1,11 @@
 import KilnDiagnostics
 
 /// Reads YAML text into located node trees with libyaml.
+///
+/// YAML 1.2 core schema; aliases resolve to the anchored node and `<<` merge keys are applied;
+/// duplicate keys, unknown tags and syntax errors are `YAMLError`s with file:line:column and a
+/// hint. Nesting deeper than 256 levels and alias expansion beyond 5 million nodes are errors,
+/// so no input exhausts the stack or memory. Safe to call from many tasks at once.
 public enum YAMLParser {
   /// Parses exactly one document (an empty file gives a null root); more than one is an error.
   public static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLDocument {
