@@ -33,12 +33,12 @@ import Testing
       "prod",
       [
         "environments/prod/host_vars/mon01.yaml":
-          "peer_levels: \"{{ groups['control'] | map('extract', hostvars, 'level') | list }}\"\n"
+          "peer_levels: \"{% for h in groups['control'] %}{{ hostvars[h].level }},{% endfor %}\"\n"
       ])
     let host = try environment.variables(forHost: "mon01")
     #expect(
       describe(try host.resolve("peer_levels"))
-        == "['overlay-tuning', 'overlay-tuning', 'overlay-tuning']")
+        == "'overlay-tuning,overlay-tuning,overlay-tuning,'")
   }
 
   @Test func referenceToAnotherHostsTemplateEvaluatesThere() throws {

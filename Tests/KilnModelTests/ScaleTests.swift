@@ -14,7 +14,8 @@ import Testing
     for rack in 0..<rackCount {
       inventory += "        rack\(rack):\n          hosts:\n"
       for host in stride(from: rack, to: hostCount, by: rackCount) {
-        inventory += "            node\(host): {ansible_host: 10.\(host / 256 % 256).\(host % 256).1}\n"
+        inventory +=
+          "            node\(host): {ansible_host: 10.\(host / 256 % 256).\(host % 256).1}\n"
       }
       files["environments/prod/group_vars/rack\(rack).yaml"] =
         "level: rack\(rack)\nrack_id: \(rack)\nmariadb: {buffer_pool: \(rack)G}\n"
