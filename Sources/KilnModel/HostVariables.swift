@@ -34,7 +34,8 @@ public struct HostVariables: VariableResolver, Sendable {
     return evaluated
   }
 
-  /// The evaluated value at a dotted path such as `mariadb.max_connections`; nil if undefined.
+  /// The evaluated value at a dotted path such as `mariadb.max_connections` (or `servers.0`
+  /// into a list); nil if undefined.
   public func resolve(path: [String]) throws -> Value? {
     guard let first = path.first, var current = try resolve(first) else { return nil }
     for key in path.dropFirst() {
@@ -45,6 +46,9 @@ public struct HostVariables: VariableResolver, Sendable {
       case .object(let object):
         guard let next = try object.value(forKey: key) else { return nil }
         current = next
+      case .list(let items):
+        guard let position = Int(key), items.indices.contains(position) else { return nil }
+        current = items[position]
       default:
         return nil
       }
@@ -86,7 +90,7 @@ struct HostView: DynamicObject {
 
   func value(forKey key: String) throws -> Value? { try variables.resolve(key) }
 
-  func keys() throws -> [String] { variables.names }
+  func keys() throws -> [String] { variables.names.filter { $0 != "hostvars" } }
 
   var typeName: String { "HostVarsVars" }
 }

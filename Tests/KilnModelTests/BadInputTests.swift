@@ -141,6 +141,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       changes: ["kiln.yaml": nil],
       id: ModelDiagnostics.missing, file: "kiln.yaml", line: 0, mentions: "kiln.yaml"),
     BadInputCase(
+      name: "environment without env.yaml",
+      changes: ["environments/qa/inventory.yaml": "all: {}\n"],
+      id: ModelDiagnostics.missing, file: "environments/qa", line: 0, mentions: "env.yaml"),
+    BadInputCase(
       name: "inventory hosts as a list",
       changes: ["environments/prod/inventory.yaml": "all:\n  hosts: [a, b]\n"],
       id: ModelDiagnostics.wrongType, file: "environments/prod/inventory.yaml", line: 2,

@@ -99,4 +99,45 @@ import Testing
     #expect(results.count == 64)
     #expect(Set(results) == ["7"])
   }
+
+  @Test func cycleAcrossHostsNamesTheHosts() throws {
+    let environment = try Fixture.resolve(
+      "prod",
+      [
+        "environments/prod/host_vars/mon01.yaml": "a: \"{{ hostvars['cmp01'].b }}\"\n",
+        "environments/prod/host_vars/cmp01.yaml": "b: \"{{ hostvars['mon01'].a }}\"\n",
+      ])
+    do {
+      _ = try environment.variables(forHost: "mon01").resolve("a")
+      Issue.record("a cross-host cycle evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.valueCycle)
+      #expect(diagnostic.message.contains("mon01:a → cmp01:b → mon01:a"))
+    }
+  }
+
+  @Test func errorInANestedValueIsLocatedAtThatValue() throws {
+    let host = try host("settings:\n  good: 1\n  bad: '{{ nothing_defines_this }}'\n")
+    do {
+      _ = try host.resolve("settings")
+      Issue.record("an undefined reference evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.valueTemplate)
+      #expect(diagnostic.location?.line == 3)
+      #expect(diagnostic.message.contains("nothing_defines_this"))
+    }
+  }
+
+  @Test func secretPlaceholderRendersInsideTemplates() throws {
+    let host = try host("pw: !secret db_password\nurl: 'mysql://root:{{ pw }}@db'\n")
+    #expect(describe(try host.resolve("url")) == "'mysql://root:<secret db_password>@db'")
+  }
+
+  @Test func listIndexPathsResolve() throws {
+    let environment = try Fixture.resolve()
+    let explanation = try environment.explain(variable: "ntp_servers.2", host: "mon01")
+    #expect(describe(explanation.effectiveValue) == "'ntp3'")
+    #expect(
+      explanation.contributions.first?.location.file == "environments/prod/group_vars/all.yaml")
+  }
 }
