@@ -38,6 +38,13 @@ struct InventoryDocument: Sendable {
     guard let pairs = reader.mapping(root, file) else { return parser.document }
     for pair in pairs {
       guard let name = reader.keyText(pair.key) else { continue }
+      if name != "all", EditDistance.distance(name.lowercased(), "all") <= 1 {
+        reader.sink.add(
+          Diagnostic(
+            id: ModelDiagnostics.unknownKey, severity: .warning,
+            message: "top-level group '\(name)' looks like a misspelt 'all'",
+            location: pair.key.location, hint: "rename it to 'all' if that is what it means"))
+      }
       parser.parseGroup(
         name, body: pair.value, parent: name == "all" ? nil : "all", at: pair.key.location)
     }

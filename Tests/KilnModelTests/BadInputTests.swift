@@ -184,6 +184,8 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       "environments/prod/group_vars/nosuchgroup.yaml": "x: 1\n",
       "environments/prod/group_vars/README.md": "notes\n",
     ])
+    let misspelt = try Fixture.load(["environments/prod/inventory.yaml": "All:\n  hosts: {x: }\n"])
+    #expect(misspelt.warnings.contains { $0.message.contains("misspelt 'all'") })
     let ids = repository.warnings.map(\.id)
     #expect(ids.contains(ModelDiagnostics.unknownGroupVars))
     #expect(ids.contains(ModelDiagnostics.ignoredFile))
