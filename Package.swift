@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "Jinja", targets: ["Jinja"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // System libraries, found by pkg-config.
@@ -25,14 +26,18 @@ let package = Package(
     .target(name: "Jinja"),
     .target(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
+    .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
     .target(
       name: "KilnCompiler",
-      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel"]),
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "kiln",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnCompiler",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
+        "KilnCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
@@ -42,6 +47,7 @@ let package = Package(
     .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
     .testTarget(name: "JinjaTests", dependencies: ["Jinja"], resources: [.copy("Corpus")]),
     .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
+    .testTarget(name: "KilnFormatsTests", dependencies: ["KilnFormats"]),
     .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],

@@ -36,7 +36,20 @@ enum LibGit2 {
   static func lastErrorMessage() -> String? {
     guard let error = git_error_last(), let text = error.pointee.message else { return nil }
     let line = String(cString: text).split(whereSeparator: \.isNewline).joined(separator: " ")
-    return line.isEmpty ? nil : line
+    return line.isEmpty ? nil : rephrase(line)
+  }
+
+  /// libgit2's wording of common failures, said the way Kiln's other messages say things.
+  static func rephrase(_ message: String) -> String {
+    let missingObject = "object not found - no match for id ("
+    if message.hasPrefix(missingObject), message.hasSuffix(")") {
+      let id = message.dropFirst(missingObject.count).dropLast()
+      return "object \(id) is missing from the repository's object database"
+    }
+    if message.hasPrefix("corrupted loose reference file") {
+      return "a reference file is corrupt (\(message))"
+    }
+    return message
   }
 
   /// The class (`GIT_ERROR_OS`, …) of the last failure on this thread, if any.

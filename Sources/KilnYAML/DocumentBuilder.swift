@@ -11,10 +11,15 @@ struct DocumentBuilder {
 
   private struct Frame {
     var isMapping: Bool
+    var isFlow = false
     var tag: KilnTag?
     var anchor: String?
     var location: SourceLocation
-    var children: [YAMLNode] = []
+    /// A sequence's items so far.
+    var items: [YAMLNode] = []
+    /// A mapping's pairs so far, and a key still waiting for its value.
+    var pairs: [YAMLPair] = []
+    var pendingKey: YAMLNode?
     var expandedAtStart: Int
   }
 
@@ -52,8 +57,10 @@ struct DocumentBuilder {
         try appendAlias(name, at: location(mark))
       case .sequenceStart(let tag, let anchor, let mark):
         try open(isMapping: false, tag: tag, anchor: anchor, at: location(mark))
-      case .mappingStart(let tag, let anchor, let mark):
+      case .mappingStart(let tag, let anchor, let isFlow, let mark):
+        if isFlow { try rejectTemplateBraces(at: location(mark)) }
         try open(isMapping: true, tag: tag, anchor: anchor, at: location(mark))
+        stack[stack.count - 1].isFlow = isFlow
       case .sequenceEnd, .mappingEnd:
         try close()
       case .documentEnd, .streamEnd:
@@ -68,7 +75,9 @@ struct DocumentBuilder {
     SourceLocation(file: file, line: mark.line, column: mark.column)
   }
 
-  private mutating func open(isMapping: Bool, tag: String?, anchor: String?, at location: SourceLocation)
+  private mutating func open(
+    isMapping: Bool, tag: String?, anchor: String?, at location: SourceLocation
+  )
     throws(YAMLError)
   {
     guard stack.count < Self.maximumDepth else {
@@ -96,20 +105,26 @@ struct DocumentBuilder {
         expandedAtStart: expanded))
   }
 
+  /// Rejects `{{` where a flow mapping opens as the first key of another: an unquoted
+  /// template expression (`key: {{ value }}`) that YAML would read as nested mappings.
+  private func rejectTemplateBraces(at location: SourceLocation) throws(YAMLError) {
+    guard let outer = stack.last, outer.isMapping, outer.isFlow, outer.pairs.isEmpty,
+      outer.pendingKey == nil, outer.location.line == location.line,
+      outer.location.column + 1 == location.column
+    else { return }
+    throw YAMLDiagnostics.syntax(
+      "unquoted template expression: '{{' reads as a YAML mapping inside a mapping",
+      at: outer.location,
+      hint: "quote the whole value, for example: key: \"{{ expression }}\"")
+  }
+
   private mutating func close() throws(YAMLError) {
     guard let frame = stack.popLast() else { return }
     let content: YAMLNode.Content
     if frame.isMapping {
-      var pairs: [YAMLPair] = []
-      pairs.reserveCapacity(frame.children.count / 2)
-      var index = 0
-      while index + 1 < frame.children.count {
-        pairs.append(YAMLPair(key: frame.children[index], value: frame.children[index + 1]))
-        index += 2
-      }
-      content = .mapping(try assembler.assemble(pairs))
+      content = .mapping(try assembler.assemble(frame.pairs))
     } else {
-      content = .sequence(frame.children)
+      content = .sequence(frame.items)
     }
     if let anchor = frame.anchor { openAnchors[anchor] = nil }
     let node = YAMLNode(content, tag: frame.tag, location: frame.location)
@@ -147,10 +162,16 @@ struct DocumentBuilder {
   }
 
   private mutating func attach(_ node: YAMLNode) {
-    if stack.isEmpty {
+    let top = stack.count - 1
+    if top < 0 {
       root = node
+    } else if !stack[top].isMapping {
+      stack[top].items.append(node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(YAMLPair(key: key, value: node))
+      stack[top].pendingKey = nil
     } else {
-      stack[stack.count - 1].children.append(node)
+      stack[top].pendingKey = node
     }
   }
 }

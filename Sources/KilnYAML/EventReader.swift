@@ -31,7 +31,6 @@ final class EventReader {
     emptyInput.deallocate()
   }
 
-
   /// The next event, or a located error when libyaml reports a problem.
   func next() throws(YAMLError) -> YAMLEvent {
     guard initialized else {
@@ -61,7 +60,8 @@ final class EventReader {
       let data = event.data.scalar
       let text: String
       if let value = data.value {
-        text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+        text = String(
+          decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
       } else {
         text = ""
       }
@@ -75,7 +75,9 @@ final class EventReader {
     case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      return .mappingStart(tag: string(data.tag), anchor: string(data.anchor), mark: mark)
+      return .mappingStart(
+        tag: string(data.tag), anchor: string(data.anchor),
+        isFlow: data.style == YAML_FLOW_MAPPING_STYLE, mark: mark)
     case YAML_MAPPING_END_EVENT: return .mappingEnd
     default: return .streamEnd
     }

@@ -54,13 +54,14 @@ struct MappingAssembler {
       var all: [YAMLPair] = []
       for item in items {
         guard case .mapping(let pairs) = item.content else {
-          throw YAMLDiagnostics.badMerge(found: "a list holding a \(item.kindName)", at: item.location)
+          throw YAMLDiagnostics.badMerge(
+            found: "a list holding \(item.kindName.withArticle)", at: item.location)
         }
         all.append(contentsOf: pairs)
       }
       return all
     case .scalar:
-      throw YAMLDiagnostics.badMerge(found: "a \(value.kindName)", at: value.location)
+      throw YAMLDiagnostics.badMerge(found: value.kindName.withArticle, at: value.location)
     }
   }
 
@@ -71,22 +72,50 @@ struct MappingAssembler {
   }
 }
 
-/// The keys of one mapping, by value, with where each was first seen.
+/// The keys of one mapping, by value, with where each was first seen; small mappings are
+/// searched linearly, large ones through a hash table.
 private struct KeySet {
-  private var scalars: [ScalarValue: SourceLocation] = [:]
+  /// Mappings up to this size are searched linearly (cheaper than hashing).
+  private static let linearLimit = 12
+  private var scalarKeys: [(value: ScalarValue, location: SourceLocation)] = []
+  private var scalarIndex: [ScalarValue: SourceLocation]?
   private var complex: [(key: YAMLNode, location: SourceLocation)] = []
   /// Where the mapping's `<<` key is, once seen.
   var mergeKeyLocation: SourceLocation?
 
   /// Records `key`; returns the first key's location when an equal key was seen already.
   mutating func insert(_ key: YAMLNode) -> SourceLocation? {
-    if case .scalar(let scalar) = key.content {
-      if let first = scalars[scalar.value] { return first }
-      scalars[scalar.value] = key.location
+    guard case .scalar(let scalar) = key.content else {
+      if let first = complex.first(where: { $0.key.hasSameValue(as: key) }) {
+        return first.location
+      }
+      complex.append((key, key.location))
       return nil
     }
-    if let first = complex.first(where: { $0.key.hasSameValue(as: key) }) { return first.location }
-    complex.append((key, key.location))
+    if scalarIndex != nil {
+      if let first = scalarIndex?[scalar.value] { return first }
+      scalarIndex?[scalar.value] = key.location
+      return nil
+    }
+    if let first = scalarKeys.first(where: { $0.value == scalar.value }) { return first.location }
+    scalarKeys.append((scalar.value, key.location))
+    if scalarKeys.count > Self.linearLimit {
+      var index: [ScalarValue: SourceLocation] = [:]
+      index.reserveCapacity(scalarKeys.count * 2)
+      for entry in scalarKeys where index[entry.value] == nil {
+        index[entry.value] = entry.location
+      }
+      scalarIndex = index
+      scalarKeys = []
+    }
     return nil
+  }
+}
+
+extension String {
+  /// The word with `a` or `an` before it.
+  var withArticle: String {
+    guard let first = first else { return self }
+    return ("aeiou".contains(first) ? "an " : "a ") + self
   }
 }

@@ -16,7 +16,8 @@ struct ScalarBuilder {
     let location = SourceLocation(file: file, line: event.mark.line, column: event.mark.column)
     var kilnTag: KilnTag?
     let value: ScalarValue
-    switch TagKind(event.tag) {
+    let tagKind = TagKind(event.tag)
+    switch tagKind {
     case .unknown(let name):
       throw YAMLDiagnostics.unknown(tag: name, at: location)
     case .nonSpecific:
@@ -28,7 +29,7 @@ struct ScalarBuilder {
       }
       value = typed
     case .none, .kiln:
-      if case .kiln(let kiln) = TagKind(event.tag) { kilnTag = kiln }
+      if case .kiln(let kiln) = tagKind { kilnTag = kiln }
       value = event.style == .plain ? ScalarResolver.resolve(event.text) : .string(event.text)
       if event.style == .plain, case .string = value,
         let meaning = ScalarResolver.yaml11Boolean(event.text)

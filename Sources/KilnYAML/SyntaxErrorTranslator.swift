@@ -47,7 +47,8 @@ struct SyntaxErrorTranslator {
       return YAMLDiagnostics.syntax(
         "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) "
           + "is not allowed in YAML text",
-        at: at, hint: "remove it, or write it as an escape such as \\x\(code) inside a "
+        at: at,
+        hint: "remove it, or write it as an escape such as \\x\(code) inside a "
           + "double-quoted string")
     }
     if problem.contains("input is too long") {
@@ -59,16 +60,20 @@ struct SyntaxErrorTranslator {
       hint: "save the file with UTF-8 encoding")
   }
 
-  private func describe(_ problem: String, context: String?, at problemMark: Mark, contextMark: Mark?)
+  private func describe(
+    _ problem: String, context: String?, at problemMark: Mark, contextMark: Mark?
+  )
     -> YAMLError
   {
     let explanation = SyntaxProblem.explain(
-      problem: problem, context: context, character: source.character(
-        line: problemMark.line, column: problemMark.column),
-      contextMark: contextMark)
-    let primary = explanation.atContext ? (contextMark ?? problemMark) : problemMark
+      SyntaxProblem.Facts(
+        problem: problem, context: context,
+        character: source.character(line: problemMark.line, column: problemMark.column),
+        contextMark: contextMark, layout: source.layout(around: problemMark)))
+    var primary = explanation.atContext ? (contextMark ?? problemMark) : problemMark
+    if let column = explanation.column { primary.column = column }
     var related: [RelatedLocation] = []
-    if explanation.atContext, primary != problemMark {
+    if primary != problemMark {
       related.append(RelatedLocation(location(problemMark), note: explanation.problemNote))
     } else if let contextMark, contextMark != problemMark, let note = explanation.contextNote {
       related.append(RelatedLocation(location(contextMark), note: note))

@@ -11,31 +11,66 @@ struct SyntaxProblem {
   var contextNote: String?
   /// A note for the problem mark, when the context mark is primary.
   var problemNote = "the parser noticed the problem here"
+  /// A better column on the problem's line to report (the start of a misindented line).
+  var column: Int?
+
+  /// The facts an explanation draws on.
+  struct Facts {
+    var problem: String
+    var context: String?
+    var character: Unicode.Scalar?
+    var contextMark: Mark?
+    var layout: ProblemLayout
+
+    var contextLine: String { contextMark.map { "line \($0.line)" } ?? "above" }
+    var contextColumn: String { contextMark.map { "column \($0.column)" } ?? "the same column" }
+  }
 
   /// The explanation of one libyaml problem.
-  static func explain(
-    problem: String, context: String?, character: Unicode.Scalar?, contextMark: Mark?
-  ) -> SyntaxProblem {
-    let where_ = contextMark.map { "line \($0.line)" } ?? "above"
-    let column = contextMark.map { "column \($0.column)" } ?? "the same column"
-    switch problem {
-    case "found unexpected end of stream" where context?.contains("quoted scalar") == true:
+  static func explain(_ facts: Facts) -> SyntaxProblem {
+    layoutProblem(facts) ?? structureProblem(facts) ?? tokenProblem(facts)
+      ?? documentProblem(facts)
+  }
+
+  /// Text after a value, and lines indented under a `key: value` line.
+  private static func layoutProblem(_ facts: Facts) -> SyntaxProblem? {
+    switch facts.problem {
+    case "did not find expected key" where facts.layout.textBeforeOnLine,
+      "did not find expected '-' indicator" where facts.layout.textBeforeOnLine:
       return SyntaxProblem(
-        message: "unterminated quoted string: the quote opened here is never closed",
-        hint: "add the closing quote; inside single quotes write '' for a quote, "
-          + "inside double quotes write \\\"",
-        atContext: true, problemNote: "the file ends here, still inside the string")
+        message: "unexpected text after the value on this line",
+        hint: "quote the whole value; inside single quotes write '' for a quote ('it''s'), "
+          + "inside double quotes write \\\"")
+    case "mapping values are not allowed in this context":
+      guard let line = facts.layout.indentedUnderValueLine, let column = facts.layout.keyColumn
+      else { return nil }
+      return SyntaxProblem(
+        message: "bad indentation: this line is indented deeper than the key on line \(line), "
+          + "so it reads as part of that key's value",
+        hint: "align the key with column \(column), or move the value on line \(line) to a "
+          + "nested block",
+        column: facts.layout.contentColumn)
+    default:
+      return nil
+    }
+  }
+
+  /// Indentation and collection problems.
+  private static func structureProblem(_ facts: Facts) -> SyntaxProblem? {
+    switch facts.problem {
     case "did not find expected key":
       return SyntaxProblem(
-        message: "bad indentation: expected a key of the mapping that starts at \(where_)",
-        hint: "indent this line to \(column) like the mapping's other keys, "
+        message: "bad indentation: expected a key of the mapping that starts at "
+          + facts.contextLine,
+        hint: "indent this line to \(facts.contextColumn) like the mapping's other keys, "
           + "or deeper if it belongs to a nested value",
         contextNote: "the mapping starts here")
     case "did not find expected '-' indicator":
       return SyntaxProblem(
         message: "bad indentation: expected a list item ('- ') of the list that starts at "
-          + where_,
-        hint: "start the line with '- ' at \(column), or indent it to belong to an item",
+          + facts.contextLine,
+        hint: "start the line with '- ' at \(facts.contextColumn), or indent it to belong to "
+          + "an item",
         contextNote: "the list starts here")
     case "mapping values are not allowed in this context":
       return SyntaxProblem(
@@ -50,34 +85,18 @@ struct SyntaxProblem {
       return SyntaxProblem(
         message: "unexpected '?' (a complex key is not allowed here)",
         hint: "quote the value if the '?' is text")
-    case "found character that cannot start any token":
-      let shown = character.map { "'\($0.escaped(asASCII: false))'" } ?? "this character"
-      return SyntaxProblem(
-        message: "\(shown) cannot start a value",
-        hint: "quote the value (YAML reserves @ and ` at the start of a value)")
     case "did not find expected ',' or ']'":
       return SyntaxProblem(
         message: "unterminated flow list: expected ',' or ']'",
-        hint: "close the list opened at \(where_) with ']', and separate items with ','",
+        hint: "close the list opened at \(facts.contextLine) with ']', and separate items "
+          + "with ','",
         contextNote: "the list opens here")
     case "did not find expected ',' or '}'":
       return SyntaxProblem(
         message: "unterminated flow mapping: expected ',' or '}'",
-        hint: "close the mapping opened at \(where_) with '}', and separate entries with ','",
+        hint: "close the mapping opened at \(facts.contextLine) with '}', and separate "
+          + "entries with ','",
         contextNote: "the mapping opens here")
-    case "found unknown escape character":
-      return SyntaxProblem(
-        message: "unknown escape sequence in a double-quoted string",
-        hint: "write \\\\ for a backslash, or use single quotes where backslashes are literal")
-    case "did not find expected alphabetic or numeric character":
-      let what = context?.contains("alias") == true ? "alias '*'" : "anchor '&'"
-      return SyntaxProblem(
-        message: "the \(what) has no name",
-        hint: "write a name right after it (letters, digits, '-' or '_'), or quote the value")
-    case "found incompatible YAML document":
-      return SyntaxProblem(
-        message: "unsupported %YAML version directive",
-        hint: "use '%YAML 1.2' or remove the directive")
     case "did not find expected node content":
       return SyntaxProblem(
         message: "expected a value here",
@@ -85,17 +104,37 @@ struct SyntaxProblem {
         contextNote: "inside the node that starts here")
     case "could not find expected ':'":
       return SyntaxProblem(
-        message: "expected ':' after the key that starts at \(where_)",
+        message: "expected ':' after the key that starts at \(facts.contextLine)",
         hint: "a key must be followed by ': ' on the same line; quote text that is not a key",
         contextNote: "the key starts here")
-    case "did not find expected <document start>":
+    default:
+      return nil
+    }
+  }
+
+  /// Problems with single tokens: characters, quotes, escapes, anchors.
+  private static func tokenProblem(_ facts: Facts) -> SyntaxProblem? {
+    switch facts.problem {
+    case "found unexpected end of stream" where facts.context?.contains("quoted scalar") == true:
       return SyntaxProblem(
-        message: "expected '---' to start a new document",
-        hint: "remove the text after '...', or start a new document with '---'")
-    case "found undefined tag handle":
+        message: "unterminated quoted string: the quote opened here is never closed",
+        hint: "add the closing quote; inside single quotes write '' for a quote, "
+          + "inside double quotes write \\\"",
+        atContext: true, problemNote: "the file ends here, still inside the string")
+    case "found character that cannot start any token":
+      let shown = facts.character.map { "'\($0.escaped(asASCII: false))'" } ?? "this character"
       return SyntaxProblem(
-        message: "undefined tag handle",
-        hint: "declare the handle with a %TAG directive, or use one of Kiln's tags")
+        message: "\(shown) cannot start a value",
+        hint: "quote the value (YAML reserves @ and ` at the start of a value)")
+    case "found unknown escape character":
+      return SyntaxProblem(
+        message: "unknown escape sequence in a double-quoted string",
+        hint: "write \\\\ for a backslash, or use single quotes where backslashes are literal")
+    case "did not find expected alphabetic or numeric character":
+      let what = facts.context?.contains("alias") == true ? "alias '*'" : "anchor '&'"
+      return SyntaxProblem(
+        message: "the \(what) has no name",
+        hint: "write a name right after it (letters, digits, '-' or '_'), or quote the value")
     case "did not find expected comment or line break":
       return SyntaxProblem(
         message: "unexpected text after the value",
@@ -107,7 +146,27 @@ struct SyntaxProblem {
         hint: "indent the string's continuation lines", atContext: true,
         problemNote: "the document marker is here")
     default:
-      let detail = context.map { "\(problem) (\($0))" } ?? problem
+      return nil
+    }
+  }
+
+  /// Directive and document problems, and the fallback for anything else.
+  private static func documentProblem(_ facts: Facts) -> SyntaxProblem {
+    switch facts.problem {
+    case "found incompatible YAML document":
+      return SyntaxProblem(
+        message: "unsupported %YAML version directive",
+        hint: "use '%YAML 1.2' or remove the directive")
+    case "did not find expected <document start>":
+      return SyntaxProblem(
+        message: "expected '---' to start a new document",
+        hint: "remove the text after '...', or start a new document with '---'")
+    case "found undefined tag handle":
+      return SyntaxProblem(
+        message: "undefined tag handle",
+        hint: "declare the handle with a %TAG directive, or use one of Kiln's tags")
+    default:
+      let detail = facts.context.map { "\(facts.problem) (\($0))" } ?? facts.problem
       return SyntaxProblem(
         message: "invalid YAML: \(detail)",
         hint: "check the YAML syntax at this position", contextNote: "the construct starts here")

@@ -69,7 +69,8 @@ public enum YAMLDiagnostics {
       Diagnostic(
         id: multipleDocuments,
         message: "expected a single YAML document, found a second one here",
-        location: location, related: [RelatedLocation(first, note: "the first document starts here")],
+        location: location,
+        related: [RelatedLocation(first, note: "the first document starts here")],
         hint: "remove the '---' separator and merge the documents, or split them into two files"))
   }
 

@@ -22,7 +22,7 @@ enum YAMLEvent {
   case scalar(Scalar)
   case sequenceStart(tag: String?, anchor: String?, mark: Mark)
   case sequenceEnd
-  case mappingStart(tag: String?, anchor: String?, mark: Mark)
+  case mappingStart(tag: String?, anchor: String?, isFlow: Bool, mark: Mark)
   case mappingEnd
   case alias(anchor: String, mark: Mark)
 }

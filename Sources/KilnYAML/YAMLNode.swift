@@ -46,7 +46,16 @@ public struct YAMLPair: Sendable, Hashable {
 public struct YAMLScalar: Sendable, Hashable {
   /// How a scalar was written in the source.
   public enum Style: Sendable, Hashable {
-    case plain, singleQuoted, doubleQuoted, literal, folded
+    /// Unquoted.
+    case plain
+    /// In single quotes.
+    case singleQuoted
+    /// In double quotes, with escapes.
+    case doubleQuoted
+    /// A `|` block.
+    case literal
+    /// A `>` block.
+    case folded
   }
 
   /// The scalar's text as written (after YAML unescaping and folding).
@@ -76,20 +85,31 @@ public struct YAMLScalar: Sendable, Hashable {
 
 /// A scalar's value under the YAML 1.2 core schema.
 public enum ScalarValue: Sendable, Hashable {
+  /// `~`, `null`, `Null`, `NULL` or nothing.
   case null
+  /// `true`/`false` in lower, title or upper case.
   case bool(Bool)
+  /// A decimal, `0o` octal or `0x` hexadecimal integer that fits in `Int`.
   case int(Int)
+  /// A decimal with a fraction or exponent, `.inf`, `-.inf` or `.nan`.
   case float(Double)
+  /// Anything else, and every quoted or block scalar.
   case string(String)
 }
 
 /// Kiln's own YAML tags, kept on the node for the layering rules.
 public enum KilnTag: String, Sendable, Hashable, CaseIterable {
+  /// Append this list to the inherited one.
   case append = "!append"
+  /// Put this list before the inherited one.
   case prepend = "!prepend"
+  /// Remove these items from the inherited list.
   case remove = "!remove"
+  /// Replace the inherited value whole instead of merging.
   case replace = "!replace"
+  /// Remove the inherited value.
   case unset = "!unset"
+  /// A reference to a secret, not the secret itself.
   case secret = "!secret"
 }
 

@@ -92,7 +92,9 @@ extension YAMLNode {
       return a.count == b.count && zip(a, b).allSatisfy { $0.hasSameValue(as: $1) }
     case (.mapping(let a), .mapping(let b)):
       return a.count == b.count
-        && zip(a, b).allSatisfy { $0.key.hasSameValue(as: $1.key) && $0.value.hasSameValue(as: $1.value) }
+        && zip(a, b).allSatisfy {
+          $0.key.hasSameValue(as: $1.key) && $0.value.hasSameValue(as: $1.value)
+        }
     default:
       return false
     }

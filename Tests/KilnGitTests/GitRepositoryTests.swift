@@ -37,6 +37,21 @@ struct GitRepositoryTests {
     #expect(repository.gitDirectory == bare)
   }
 
+  @Test("opens a linked worktree at its own branch")
+  func opensLinkedWorktree() throws {
+    let fixture = try GitFixture.history()
+    let worktree = fixture.base + "/linked"
+    try fixture.git("worktree", "add", "-q", worktree, "feature")
+    try fixture.write("../linked/env/prod/vars.yaml", "y: linked\n")
+    let repository = try GitRepository.open(at: worktree + "/env")
+    #expect(repository.workingDirectory == worktree)
+    #expect(try repository.resolve("HEAD").summary == "Second commit")
+    #expect(try repository.dirtyPaths(excluding: []) == ["env/prod/vars.yaml"])
+    let working = WorkingTreeSource(root: worktree)
+    #expect(try working.readFile(".git") == nil)
+    #expect(try working.listDirectory("")?.contains { $0.name == ".git" } == false)
+  }
+
   @Test("a directory outside any repository is KLN010 naming the directory")
   func rejectsPlainDirectory() throws {
     let fixture = try GitFixture()

@@ -1,0 +1,136 @@
+import Foundation
+import Jinja
+import KilnDiagnostics
+import KilnGit
+import KilnModel
+
+/// Compiles one environment of a configuration repository: loads the repository (working tree
+/// or a git revision), resolves the environment's layers, compiles every service template once
+/// and renders the selected hosts in parallel.
+public struct EnvironmentCompiler: Sendable {
+  /// Where the repository was read from (`working tree`, `commit 1a2b3c4 (HEAD)`).
+  public let sourceDescription: String
+  /// The loaded repository.
+  public let repository: KilnRepository
+  /// The resolved environment.
+  public let environment: ResolvedEnvironment
+  let source: any SourceTree
+
+  /// Loads `repositoryPath` (at `revision` when given) and resolves `environment` (default:
+  /// kiln.yaml's `default-env`) with `--set` style `assignments`.
+  public init(
+    repositoryPath: String, revision: String?, environment: String?, assignments: [String]
+  ) throws(DiagnosticsError) {
+    let source: any SourceTree
+    do {
+      source = try GitRepository.sourceTree(at: repositoryPath, revision: revision)
+    } catch {
+      throw DiagnosticsError(error.diagnostic)
+    }
+    try self.init(source: source, environment: environment, assignments: assignments)
+  }
+
+  /// Loads the repository in `source` and resolves `environment`.
+  public init(source: any SourceTree, environment: String?, assignments: [String])
+    throws(DiagnosticsError)
+  {
+    var overrides: [VariableOverride] = []
+    for assignment in assignments {
+      overrides.append(try VariableOverride.parse(assignment))
+    }
+    let repository = try KilnRepository.load(from: source)
+    let engine = Jinja.Environment(
+      loader: RepositoryTemplateLoader(source: source, directories: ["templates"]),
+      globals: TemplateGlobals.make(source: source))
+    self.source = source
+    self.sourceDescription = source.displayName
+    self.repository = repository
+    self.environment = try repository.resolve(
+      environment: environment, overrides: overrides, engine: engine)
+  }
+
+  /// Renders every selected file of every selected host.
+  public func compile(selection: RenderSelection = .all) async throws(DiagnosticsError)
+    -> CompileResult
+  {
+    let hosts = try selectedHosts(selection)
+    let services = try selectedServices(selection)
+    let templates = try ServiceTemplates.compile(
+      services: services, source: source, repository: repository)
+    let plan = hosts.map { host in
+      HostPlan(
+        host: host,
+        files: environment.services(onHost: host).filter { services.contains($0.name) }
+          .flatMap { service in service.files.map { (service, $0) } })
+    }
+    let outcomes = await ParallelRenderer.render(
+      plan: plan, environment: environment, templates: templates)
+    var files: [RenderedFile] = []
+    var failures: [(host: String, diagnostic: Diagnostic)] = []
+    for outcome in outcomes {
+      files += outcome.files
+      failures += outcome.failures.map { (outcome.host, $0) }
+    }
+    if !failures.isEmpty {
+      throw DiagnosticsError(FailureGrouping.group(failures))
+    }
+    return CompileResult(
+      environment: environment.name, sourceDescription: sourceDescription, hosts: hosts,
+      services: services.sorted(), files: files.sortedForOutput(),
+      warnings: repository.warnings)
+  }
+
+  private func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {
+    if selection.hosts.isEmpty && selection.groups.isEmpty { return environment.hosts }
+    var wanted = Set<String>()
+    var problems: [Diagnostic] = []
+    for host in selection.hosts {
+      if environment.hosts.contains(host) {
+        wanted.insert(host)
+      } else {
+        problems.append(
+          Self.unknown("host", host, known: environment.hosts, in: environment.name))
+      }
+    }
+    for group in selection.groups {
+      if let members = environment.hosts(inGroup: group) {
+        wanted.formUnion(members)
+      } else {
+        problems.append(
+          Self.unknown(
+            "group", group, known: environment.inventory.groupNames, in: environment.name))
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    return environment.hosts.filter { wanted.contains($0) }
+  }
+
+  private func selectedServices(_ selection: RenderSelection) throws(DiagnosticsError)
+    -> Set<String>
+  {
+    let known = repository.services.map(\.name)
+    var problems: [Diagnostic] = []
+    for service in selection.services where !known.contains(service) {
+      problems.append(Self.unknown("service", service, known: known, in: environment.name))
+    }
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    return Set(selection.services.isEmpty ? known : selection.services)
+  }
+
+  static func unknown(_ kind: String, _ name: String, known: [String], in env: String)
+    -> Diagnostic
+  {
+    var hint = "known: " + HostList.compact(known.sorted(), limit: 12)
+    if let suggestion = Suggestion.closest(to: name, among: known) {
+      hint = "did you mean '\(suggestion)'? " + hint
+    }
+    return Diagnostic(
+      id: "KLN002", message: "environment \(env) has no \(kind) named '\(name)'", hint: hint)
+  }
+}
+
+/// One host's share of the work: its files, each with the service that owns it.
+struct HostPlan: Sendable {
+  var host: String
+  var files: [(ServiceDefinition, ServiceDefinition.File)]
+}

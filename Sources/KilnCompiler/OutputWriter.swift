@@ -1,0 +1,157 @@
+import Foundation
+import KilnDiagnostics
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes a complete set of rendered files to a directory, replacing what was there atomically:
+/// everything is written beside the target first, then swapped in with one rename, so a reader
+/// sees the old tree or the new one and never a mixture, and a failure leaves the old tree intact.
+public struct OutputWriter: Sendable {
+  /// The directory to create or replace.
+  public var directory: String
+  public var layout: OutputLayout
+
+  public init(directory: String, layout: OutputLayout) {
+    self.directory = directory
+    self.layout = layout
+  }
+
+  /// Writes `files` plus `manifest.json` and swaps the result into place.
+  public func write(files: [RenderedFile], manifest: [UInt8]) throws(DiagnosticsError) {
+    let entries = try plannedEntries(files: files, manifest: manifest)
+    let target = URL(fileURLWithPath: directory).standardizedFileURL
+    let parent = target.deletingLastPathComponent()
+    let name = target.lastPathComponent
+    let pid = ProcessInfo.processInfo.processIdentifier
+    let staging = parent.appendingPathComponent(".\(name).kiln-new-\(pid)")
+    let retired = parent.appendingPathComponent(".\(name).kiln-old-\(pid)")
+    let fileManager = FileManager.default
+    do {
+      try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+      try? fileManager.removeItem(at: staging)
+      try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+      for entry in entries {
+        try writeFile(entry, under: staging)
+      }
+    } catch {
+      try? fileManager.removeItem(at: staging)
+      throw DiagnosticsError(Self.ioFailure(directory, error))
+    }
+    do {
+      try swapIntoPlace(staging: staging, target: target, retired: retired)
+    } catch {
+      try? fileManager.removeItem(at: staging)
+      throw DiagnosticsError(Self.ioFailure(directory, error))
+    }
+    try? fileManager.removeItem(at: retired)
+  }
+
+  private struct Entry {
+    var path: String
+    var contents: [UInt8]
+    var mode: UInt16
+  }
+
+  /// Maps files to output paths and rejects unsafe or colliding ones before anything is written.
+  private func plannedEntries(files: [RenderedFile], manifest: [UInt8]) throws(DiagnosticsError)
+    -> [Entry]
+  {
+    var entries = [Entry(path: "manifest.json", contents: manifest, mode: 0o644)]
+    var seen: [String: RenderedFile] = [:]
+    var problems: [Diagnostic] = []
+    for file in files.sortedForOutput() {
+      let path = layout.relativePath(of: file)
+      if let problem = Self.unsafePathReason(path) {
+        problems.append(
+          Diagnostic(
+            id: "KLN021", message: "service \(file.service) renders \(file.path) for \(file.host): \(problem)",
+            hint: "use a relative `dest:` without `..` in the service's service.yaml"))
+        continue
+      }
+      if let other = seen[path] {
+        problems.append(
+          Diagnostic(
+            id: "KLN022",
+            message:
+              "\(path) is rendered twice for \(file.host) (services \(other.service) and \(file.service))",
+            hint: "give the two files different `dest:` paths"))
+        continue
+      }
+      seen[path] = file
+      entries.append(Entry(path: path, contents: file.contents, mode: file.mode))
+    }
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    return entries
+  }
+
+  static func unsafePathReason(_ path: String) -> String? {
+    if path.hasPrefix("/") { return "the path is absolute" }
+    let components = path.split(separator: "/", omittingEmptySubsequences: false)
+    if components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+      return "the path has an empty, `.` or `..` component"
+    }
+    if path == "manifest.json" { return "the path collides with manifest.json" }
+    return nil
+  }
+
+  private func writeFile(_ entry: Entry, under root: URL) throws {
+    let url = root.appendingPathComponent(entry.path)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    guard
+      FileManager.default.createFile(
+        atPath: url.path, contents: Data(entry.contents),
+        attributes: [.posixPermissions: NSNumber(value: entry.mode)])
+    else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    }
+    // createFile applies the umask; set the mode explicitly.
+    try FileManager.default.setAttributes(
+      [.posixPermissions: NSNumber(value: entry.mode)], ofItemAtPath: url.path)
+  }
+
+  /// Exchanges the staging directory with the target in one step where the kernel allows it.
+  private func swapIntoPlace(staging: URL, target: URL, retired: URL) throws {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
+      try fileManager.moveItem(at: staging, to: target)
+      return
+    }
+    guard isDirectory.boolValue else {
+      throw CocoaError(
+        .fileWriteFileExists,
+        userInfo: [NSFilePathErrorKey: target.path, NSLocalizedDescriptionKey: "not a directory"])
+    }
+    let contents = try fileManager.contentsOfDirectory(atPath: target.path)
+    guard contents.isEmpty || contents.contains("manifest.json") else {
+      throw CocoaError(
+        .fileWriteFileExists,
+        userInfo: [
+          NSFilePathErrorKey: target.path,
+          NSLocalizedDescriptionKey:
+            "it exists and is not a Kiln output directory (no manifest.json); refusing to replace it",
+        ])
+    }
+    try? fileManager.removeItem(at: retired)
+    try fileManager.moveItem(at: target, to: retired)
+    do {
+      try fileManager.moveItem(at: staging, to: target)
+    } catch {
+      try? fileManager.moveItem(at: retired, to: target)
+      throw error
+    }
+  }
+
+  static func ioFailure(_ directory: String, _ error: any Error) -> Diagnostic {
+    let reason =
+      (error as NSError).userInfo[NSLocalizedDescriptionKey] as? String
+      ?? String(describing: error)
+    return Diagnostic(
+      id: "KLN020", message: "cannot write the output directory \(directory): \(reason)",
+      location: .file(directory),
+      hint: "choose another directory with --out, or remove the one in the way")
+  }
+}

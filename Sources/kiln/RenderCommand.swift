@@ -1,0 +1,44 @@
+import ArgumentParser
+import KilnCompiler
+
+/// `kiln render`: compile one environment into files.
+struct RenderCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Compile one environment into per-host files and a manifest.",
+    discussion: """
+      Writes <out>/<host>/<dest> for every file (or kolla-ansible's node_custom_config tree with \
+      --layout kolla) and <out>/manifest.json. The output directory is replaced atomically: on \
+      any error nothing is written.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+
+  @Option(name: .customLong("host"), help: "Render only this host (repeatable).")
+  var hosts: [String] = []
+
+  @Option(name: .customLong("group"), help: "Render only the hosts of this group (repeatable).")
+  var groups: [String] = []
+
+  @Option(name: .customLong("service"), help: "Render only this service's files (repeatable).")
+  var services: [String] = []
+
+  @Option(name: .customLong("out"), help: "Output directory (default: out/<env>).")
+  var output: String?
+
+  @Option(name: .customLong("layout"), help: "hosts (default) or kolla.")
+  var layout: OutputLayout = .hosts
+
+  func run() async throws {
+    let compiler = try EnvironmentCompiler(
+      repositoryPath: repository.repository, revision: repository.revision,
+      environment: repository.environment, assignments: repository.assignments)
+    let result = try await compiler.compile(
+      selection: RenderSelection(hosts: hosts, groups: groups, services: services))
+    let directory = output ?? "out/\(result.environment)"
+    try result.write(to: directory, layout: layout)
+    Terminal.output(RenderSummary(result: result, directory: directory).text)
+  }
+}
+
+extension OutputLayout: ExpressibleByArgument {}
