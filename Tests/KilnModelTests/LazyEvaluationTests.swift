@@ -140,4 +140,15 @@ import Testing
     #expect(
       explanation.contributions.first?.location.file == "environments/prod/group_vars/all.yaml")
   }
+
+  @Test func errorInABlockScalarPointsAtItsLine() throws {
+    let host = try host("x: 1\nconf: |\n  line one\n  {{ 1 + }}\n")
+    do {
+      _ = try host.resolve("conf")
+      Issue.record("a broken block scalar evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.valueTemplate)
+      #expect(diagnostic.location?.line == 4)
+    }
+  }
 }
