@@ -5,6 +5,9 @@ enum HostRange {
     var message: String
   }
 
+  /// The most hosts one pattern may stand for.
+  static let limit = 100_000
+
   /// The host names `pattern` stands for (the pattern itself when it holds no range).
   static func expand(_ pattern: String) throws(Failure) -> [String] {
     guard let open = pattern.firstIndex(of: "["),
@@ -27,6 +30,9 @@ enum HostRange {
     var result: [String] = []
     for middle in middles {
       result += try expand(head + middle + tail)
+      if result.count > limit {
+        throw Failure(message: "the pattern stands for more than \(limit) hosts")
+      }
     }
     return result
   }
@@ -38,8 +44,8 @@ enum HostRange {
       guard first <= last else {
         throw Failure(message: "host range start \(start) is after its end \(end)")
       }
-      guard last - first <= 1_000_000 else {
-        throw Failure(message: "host range \(start):\(end) is larger than a million hosts")
+      guard last - first <= limit else {
+        throw Failure(message: "host range \(start):\(end) stands for more than \(limit) hosts")
       }
       let width = start.hasPrefix("0") ? start.count : 0
       return stride(from: first, through: last, by: step).map { number in

@@ -24,7 +24,7 @@ import Testing
     }
   }
 
-  @Test(arguments: ["web[3:1]", "web[1:]", "web[a:3]", "web[1:3:0]"])
+  @Test(arguments: ["web[3:1]", "web[1:]", "web[a:3]", "web[1:3:0]", "w[0:5000]x[0:5000]"])
   func malformedRangeIsLocated(pattern: String) {
     let diagnostics = Fixture.diagnostics([
       "environments/prod/inventory.yaml": "all:\n  hosts:\n    \(pattern):\n"
