@@ -26,6 +26,7 @@ struct ValueEvaluation {
     private let stored = Mutex<Diagnostic?>(nil)
     var diagnostic: Diagnostic? { stored.withLock { $0 } }
     func record(_ diagnostic: Diagnostic) { stored.withLock { $0 = $0 ?? diagnostic } }
+    func clear() { stored.withLock { $0 = nil } }
   }
 
   @TaskLocal static var context: Context?
@@ -99,7 +100,8 @@ struct ValueEvaluation {
       located = Self.location(of: span, in: node)
     }
     return Diagnostic(
-      id: ModelDiagnostics.valueTemplate,
+      id: jinja?.kind == .undefined
+        ? ModelDiagnostics.undefinedReference : ModelDiagnostics.valueTemplate,
       message:
         "in the value of '\(name)' (host \(variables.host)): \(jinja?.message ?? String(describing: error))",
       location: located,

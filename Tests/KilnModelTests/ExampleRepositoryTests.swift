@@ -30,7 +30,8 @@ import Testing
     for host in environment.hosts {
       let variables = try environment.variables(forHost: host)
       for variable in variables.names {
-        #expect(try variables.resolve(variable) != nil, "\(host): \(variable)")
+        let value = try environment.explain(variable: variable, host: host).effectiveValue
+        #expect(value.map { !$0.isUndefined } == true, "\(host): \(variable)")
       }
     }
   }

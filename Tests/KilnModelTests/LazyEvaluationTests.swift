@@ -117,14 +117,41 @@ import Testing
   }
 
   @Test func errorInANestedValueIsLocatedAtThatValue() throws {
-    let host = try host("settings:\n  good: 1\n  bad: '{{ nothing_defines_this }}'\n")
+    let environment = try Fixture.resolve(
+      "prod",
+      [
+        "environments/prod/host_vars/mon01.yaml":
+          "settings:\n  good: 1\n  bad: '{{ nothing_defines_this }}'\n"
+      ])
     do {
-      _ = try host.resolve("settings")
+      _ = try environment.explain(variable: "settings", host: "mon01")
       Issue.record("an undefined reference evaluated")
     } catch let diagnostic as Diagnostic {
-      #expect(diagnostic.id == ModelDiagnostics.valueTemplate)
+      #expect(diagnostic.id == ModelDiagnostics.undefinedReference)
       #expect(diagnostic.location?.line == 3)
       #expect(diagnostic.message.contains("nothing_defines_this"))
+    }
+  }
+
+  @Test(arguments: [
+    ("b: '{{ c }}'\na: \"{{ b | default('fallback') }}\"\n", "'fallback'"),
+    ("b: '{{ c }}'\na: '{{ b is defined }}'\n", "false"),
+    ("b: '{{ c }}'\na: '{{ b }}'\n", "undefined"),
+  ])
+  func valueReadingAnUndefinedVariableIsUndefined(text: String, expected: String) throws {
+    let variables = try host(text)
+    #expect(describe(try variables.resolve("a")) == expected)
+  }
+
+  @Test func usingSuchAValueInATemplateSaysWhy() throws {
+    let variables = try host("b: '{{ c }}'\n")
+    let template = try Jinja.Environment().compile("x={{ b }}", name: "t.j2")
+    do {
+      _ = try template.render(variables)
+      Issue.record("an undefined value rendered")
+    } catch let error as JinjaError {
+      #expect(error.kind == .undefined)
+      #expect("\(error)".contains("mon01.yaml:1:4"), "\(error)")
     }
   }
 
