@@ -40,6 +40,12 @@ public struct EnvironmentDefinition: Sendable {
     if let root = reader.document(path) {
       environment.location = root.location
       environment.readSettings(root, path: path, with: reader)
+    } else if !reader.fileExists(path) {
+      reader.sink.add(
+        Diagnostic(
+          id: ModelDiagnostics.missing, message: "environment '\(name)' has no env.yaml",
+          location: .file(directory),
+          hint: "create \(path) (it may be empty, or say 'inherits: [base]')"))
     }
     for file in inventoryNames {
       let inventoryPath = "\(directory)/\(file)"

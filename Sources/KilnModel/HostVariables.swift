@@ -23,20 +23,47 @@ public struct HostVariables: VariableResolver, Sendable {
   public var names: [String] { layered.definedKeys + Self.magicNames }
 
   /// The value of a top-level variable, evaluating `{{ }}` on first use; nil when undefined.
-  /// Throws a `Diagnostic` (KLN124 for a reference cycle, KLN125 for a failing expression).
+  /// A value whose expression reads an undefined variable is itself undefined (as in Ansible,
+  /// so `| default(…)` and `is defined` work), its hint saying why. Throws a `Diagnostic`
+  /// for other failures (KLN124 for a reference cycle, KLN125 for a failing expression).
   public func resolve(_ name: String) throws -> Value? {
+    try value(of: name, strict: false)
+  }
+
+  /// The evaluated value at a dotted path such as `mariadb.max_connections` (or `servers.0`
+  /// into a list); nil if undefined.
+  public func resolve(path: [String]) throws -> Value? {
+    try value(at: path, strict: false)
+  }
+
+  /// A top-level variable; `strict` throws undefined references instead of returning them.
+  func value(of name: String, strict: Bool) throws -> Value? {
     if let magic = magicValue(name) { return magic }
     let state = core.hostStates[index]
-    if let known = state.values.withLock({ $0[name] }) { return known }
+    if let known = state.values.withLock({ $0[name] }), !(strict && known.isUndefined) {
+      return known
+    }
     guard let value = layered[name], value.isDefined else { return nil }
-    let evaluated = try ValueEvaluation(variables: self).evaluateTopLevel(name, value)
+    let evaluated: Value
+    do {
+      evaluated = try ValueEvaluation(variables: self).evaluateTopLevel(name, value)
+    } catch let diagnostic as Diagnostic
+      where !strict && diagnostic.id == ModelDiagnostics.undefinedReference
+    {
+      ValueEvaluation.context?.failure.clear()
+      let place = diagnostic.location.map { " at \($0)" } ?? ""
+      evaluated = .undefined(
+        name, hint: "its value\(place) reads an undefined variable: \(diagnostic.message)")
+    }
     state.values.withLock { $0[name] = evaluated }
     return evaluated
   }
 
-  /// The evaluated value at a dotted path such as `mariadb.max_connections`; nil if undefined.
-  public func resolve(path: [String]) throws -> Value? {
-    guard let first = path.first, var current = try resolve(first) else { return nil }
+  /// The value at a dotted path; `strict` as for `value(of:strict:)`.
+  func value(at path: [String], strict: Bool) throws -> Value? {
+    guard let first = path.first, var current = try value(of: first, strict: strict) else {
+      return nil
+    }
     for key in path.dropFirst() {
       switch current {
       case .map(let map):
@@ -45,6 +72,9 @@ public struct HostVariables: VariableResolver, Sendable {
       case .object(let object):
         guard let next = try object.value(forKey: key) else { return nil }
         current = next
+      case .list(let items):
+        guard let position = Int(key), items.indices.contains(position) else { return nil }
+        current = items[position]
       default:
         return nil
       }
@@ -86,7 +116,7 @@ struct HostView: DynamicObject {
 
   func value(forKey key: String) throws -> Value? { try variables.resolve(key) }
 
-  func keys() throws -> [String] { variables.names }
+  func keys() throws -> [String] { variables.names.filter { $0 != "hostvars" } }
 
   var typeName: String { "HostVarsVars" }
 }

@@ -38,6 +38,13 @@ struct InventoryDocument: Sendable {
     guard let pairs = reader.mapping(root, file) else { return parser.document }
     for pair in pairs {
       guard let name = reader.keyText(pair.key) else { continue }
+      if name != "all", EditDistance.distance(name.lowercased(), "all") <= 1 {
+        reader.sink.add(
+          Diagnostic(
+            id: ModelDiagnostics.unknownKey, severity: .warning,
+            message: "top-level group '\(name)' looks like a misspelt 'all'",
+            location: pair.key.location, hint: "rename it to 'all' if that is what it means"))
+      }
       parser.parseGroup(
         name, body: pair.value, parent: name == "all" ? nil : "all", at: pair.key.location)
     }
@@ -94,23 +101,34 @@ struct InventoryDocument: Sendable {
     mutating func parseHosts(_ node: YAMLNode, group: String) {
       guard let pairs = reader.mapping(node, "'hosts' of group '\(group)'") else { return }
       for pair in pairs {
-        guard let host = reader.keyText(pair.key), let index = document.groupIndex[group] else {
-          continue
+        guard let pattern = reader.keyText(pair.key) else { continue }
+        do {
+          for host in try HostRange.expand(pattern) { addHost(host, pair, group: group) }
+        } catch {
+          reader.sink.add(
+            Diagnostic(
+              id: ModelDiagnostics.invalidValue,
+              message: "invalid host range '\(pattern)': \(error.message)",
+              location: pair.key.location, hint: "write ranges as web[01:10] or db-[a:c]"))
         }
-        if document.hostLocations[host] == nil {
-          document.hosts.append(host)
-          document.hostLocations[host] = pair.key.location
-        }
-        if membership.insert("\(group)\u{0}\(host)").inserted {
-          document.groups[index].hosts.append(host)
-        }
-        guard let vars = reader.mapping(pair.value, "the variables of host '\(host)'"),
-          !vars.isEmpty
-        else { continue }
-        let layer = VariableLayer(
-          description: "\(label) host \(host) (env \(environment))", node: pair.value)
-        document.hostVarLayers[host, default: []].append(layer)
       }
+    }
+
+    mutating func addHost(_ host: String, _ pair: YAMLPair, group: String) {
+      guard let index = document.groupIndex[group] else { return }
+      if document.hostLocations[host] == nil {
+        document.hosts.append(host)
+        document.hostLocations[host] = pair.key.location
+      }
+      if membership.insert("\(group)\u{0}\(host)").inserted {
+        document.groups[index].hosts.append(host)
+      }
+      guard let vars = reader.mapping(pair.value, "the variables of host '\(host)'"),
+        !vars.isEmpty
+      else { return }
+      let layer = VariableLayer(
+        description: "\(label) host \(host) (env \(environment))", node: pair.value)
+      document.hostVarLayers[host, default: []].append(layer)
     }
 
     mutating func parseVars(_ node: YAMLNode, group: String) {

@@ -64,11 +64,20 @@ public struct LayeredValue: Sendable {
     return true
   }
 
-  /// The value at a nested key path (`["mariadb", "max_connections"]`), if defined.
+  /// The value at a nested key path (`["mariadb", "max_connections"]`; a number indexes a
+  /// list), if defined.
   public func value(at path: some Collection<String>) -> LayeredValue? {
     guard let first = path.first else { return isDefined ? self : nil }
-    guard case .map(let map) = content, let next = map[first] else { return nil }
-    return next.value(at: path.dropFirst())
+    switch content {
+    case .map(let map):
+      return map[first]?.value(at: path.dropFirst())
+    case .list(let items):
+      let defined = items.filter(\.isDefined)
+      guard let position = Int(first), defined.indices.contains(position) else { return nil }
+      return defined[position].value(at: path.dropFirst())
+    default:
+      return nil
+    }
   }
 }
 

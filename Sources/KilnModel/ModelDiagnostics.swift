@@ -54,6 +54,10 @@ public enum ModelDiagnostics {
   public static let ignoredFile: DiagnosticID = "KLN134"
   /// A name used twice where names must be unique (an overlay listed twice, …).
   public static let duplicateName: DiagnosticID = "KLN135"
+  /// An overlay that no environment lists in `overlays:`, so it never applies.
+  public static let unusedOverlay: DiagnosticID = "KLN136"
+  /// A `{{ }}` expression in a value reads a variable that is undefined for the host.
+  public static let undefinedReference: DiagnosticID = "KLN137"
 
   static func unknownKey(
     _ key: String, at location: SourceLocation, in what: String, allowed: [String]

@@ -10,6 +10,7 @@ struct RepositoryValidation {
     for environment in repository.environments { check(environment) }
     checkServiceGroups()
     for overlay in repository.overlays { check(overlay) }
+    checkUnusedOverlays()
     for layer in allLayers() { LayerValidation.checkTags(layer, sink: sink) }
     LayerValidation.checkDefaultsConflicts(repository.services, sink: sink)
   }
@@ -109,6 +110,18 @@ struct RepositoryValidation {
     for reference in filter.hosts
     where !inventories.contains(where: { $0.contains(host: reference.name) }) {
       sink.add(unknownTarget("host", reference, Set(inventories.flatMap(\.hosts))))
+    }
+  }
+
+  private func checkUnusedOverlays() {
+    let listed = Set(repository.environments.flatMap { $0.overlays.map(\.name) })
+    for overlay in repository.overlays where !listed.contains(overlay.name) {
+      sink.add(
+        Diagnostic(
+          id: ModelDiagnostics.unusedOverlay, severity: .warning,
+          message: "overlay '\(overlay.name)' is listed by no environment, so it never applies",
+          location: overlay.location,
+          hint: "add '\(overlay.name)' to 'overlays:' in an env.yaml, or delete the overlay"))
     }
   }
 

@@ -83,14 +83,15 @@ public struct ResolvedEnvironment: Sendable {
   }
 
   /// Explains a variable (or dotted path into maps) of `host`: its effective value and every
-  /// layer that set it, lowest first. Evaluation errors of the value are thrown.
+  /// layer that set it, lowest first. Evaluation errors of the value are thrown, including
+  /// references to undefined variables (which `resolve` turns into undefined values).
   public func explain(variable: String, host: String) throws -> VariableExplanation {
     let variables = try variables(forHost: host)
     let path = variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     let isMagic = path.count == 1 && HostVariables.magicNames.contains(variable)
     let layered = isMagic ? nil : path.first.flatMap { variables.layered[$0] }
     let value = path.count == 1 ? layered : layered?.value(at: path.dropFirst())
-    let effective = try variables.resolve(path: path)
+    let effective = try variables.value(at: path, strict: true)
     return VariableExplanation(
       host: host, variable: variable, layered: value, effectiveValue: effective, isMagic: isMagic)
   }
@@ -113,5 +114,5 @@ public struct VariableExplanation: Sendable {
   public var contributions: [Contribution] { layered?.history ?? [] }
 
   /// Whether the variable is defined for the host.
-  public var isDefined: Bool { effectiveValue != nil }
+  public var isDefined: Bool { !(effectiveValue?.isUndefined ?? true) }
 }

@@ -1,5 +1,6 @@
 import Jinja
 import KilnDiagnostics
+import KilnYAML
 import Synchronization
 
 /// Evaluates layered values to template values, rendering `{{ }}` strings in a host's context,
@@ -25,6 +26,7 @@ struct ValueEvaluation {
     private let stored = Mutex<Diagnostic?>(nil)
     var diagnostic: Diagnostic? { stored.withLock { $0 } }
     func record(_ diagnostic: Diagnostic) { stored.withLock { $0 = $0 ?? diagnostic } }
+    func clear() { stored.withLock { $0 = nil } }
   }
 
   @TaskLocal static var context: Context?
@@ -54,7 +56,7 @@ struct ValueEvaluation {
       case .float(let number): return .float(number)
       case .string(let text):
         guard Self.isTemplate(text) else { return .string(text) }
-        return try render(text, name: name, location: value.origin?.location)
+        return try render(text, name: name, node: value.origin?.node)
       }
     case .secret(let secret): return .string("<secret \(secret)>")
     case .list(let items):
@@ -73,7 +75,8 @@ struct ValueEvaluation {
     text.contains("{{") || text.contains("{%") || text.contains("{#")
   }
 
-  private func render(_ text: String, name: String, location: SourceLocation?) throws -> Value {
+  private func render(_ text: String, name: String, node: YAMLNode?) throws -> Value {
+    let location = node?.location
     let failure = Self.context?.failure
     do {
       let template = try variables.core.template(
@@ -84,23 +87,21 @@ struct ValueEvaluation {
       throw diagnostic
     } catch {
       if let original = failure?.diagnostic { throw original }
-      let diagnostic = templateFailure(error, name: name, location: location)
+      let diagnostic = templateFailure(error, name: name, node: node)
       failure?.record(diagnostic)
       throw diagnostic
     }
   }
 
-  private func templateFailure(_ error: any Error, name: String, location: SourceLocation?)
-    -> Diagnostic
-  {
+  private func templateFailure(_ error: any Error, name: String, node: YAMLNode?) -> Diagnostic {
     let jinja = error as? JinjaError
-    var located = location
-    if let span = jinja?.span, let base = location, span.line > 1 {
-      located = SourceLocation(
-        file: base.file, line: base.line + span.line - 1, column: span.column)
+    var located = node?.location
+    if let span = jinja?.span, let node, span.line > 0 {
+      located = Self.location(of: span, in: node)
     }
     return Diagnostic(
-      id: ModelDiagnostics.valueTemplate,
+      id: jinja?.kind == .undefined
+        ? ModelDiagnostics.undefinedReference : ModelDiagnostics.valueTemplate,
       message:
         "in the value of '\(name)' (host \(variables.host)): \(jinja?.message ?? String(describing: error))",
       location: located,
@@ -119,5 +120,20 @@ struct ValueEvaluation {
         "values refer to each other in a cycle: \(names.joined(separator: " → ")) (host \(frames[0].host))",
       location: frames[0].location, related: related,
       hint: "break the cycle: one of these values must not refer back")
+  }
+
+  /// Where a template position falls in the YAML file: block scalars start on the line after
+  /// their indicator; other scalars at the node, exact only on their first line.
+  static func location(of span: SourceSpan, in node: YAMLNode) -> SourceLocation {
+    let base = node.location
+    var isBlock = false
+    if case .scalar(let scalar) = node.content {
+      isBlock = scalar.style == .literal || scalar.style == .folded
+    }
+    if isBlock {
+      return SourceLocation(file: base.file, line: base.line + span.line, column: span.column)
+    }
+    if span.line == 1 { return base }
+    return SourceLocation(file: base.file, line: base.line + span.line - 1, column: span.column)
   }
 }

@@ -42,7 +42,8 @@ public struct VariableOverride: Sendable {
 
   /// Applies the override on top of `map`, creating intermediate maps where needed.
   func apply(to map: inout LayeredMap) {
-    map[path[0]] = applied(map[path[0]], remaining: path.dropFirst())
+    guard let first = path.first else { return }
+    map[first] = applied(map[first], remaining: path.dropFirst())
   }
 
   private func applied(_ existing: LayeredValue?, remaining: ArraySlice<String>) -> LayeredValue {

@@ -141,6 +141,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       changes: ["kiln.yaml": nil],
       id: ModelDiagnostics.missing, file: "kiln.yaml", line: 0, mentions: "kiln.yaml"),
     BadInputCase(
+      name: "environment without env.yaml",
+      changes: ["environments/qa/inventory.yaml": "all: {}\n"],
+      id: ModelDiagnostics.missing, file: "environments/qa", line: 0, mentions: "env.yaml"),
+    BadInputCase(
       name: "inventory hosts as a list",
       changes: ["environments/prod/inventory.yaml": "all:\n  hosts: [a, b]\n"],
       id: ModelDiagnostics.wrongType, file: "environments/prod/inventory.yaml", line: 2,
@@ -179,10 +183,14 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     let repository = try Fixture.load([
       "environments/prod/group_vars/nosuchgroup.yaml": "x: 1\n",
       "environments/prod/group_vars/README.md": "notes\n",
+      "overlays/forgotten/overlay.yaml": "values: {a: 1}\n",
     ])
+    let misspelt = try Fixture.load(["environments/prod/inventory.yaml": "All:\n  hosts: {x: }\n"])
+    #expect(misspelt.warnings.contains { $0.message.contains("misspelt 'all'") })
     let ids = repository.warnings.map(\.id)
     #expect(ids.contains(ModelDiagnostics.unknownGroupVars))
     #expect(ids.contains(ModelDiagnostics.ignoredFile))
+    #expect(ids.contains(ModelDiagnostics.unusedOverlay))
     #expect(repository.warnings.allSatisfy { $0.severity == .warning })
   }
 }

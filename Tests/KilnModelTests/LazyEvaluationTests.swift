@@ -33,12 +33,12 @@ import Testing
       "prod",
       [
         "environments/prod/host_vars/mon01.yaml":
-          "peer_levels: \"{{ groups['control'] | map('extract', hostvars, 'level') | list }}\"\n"
+          "peer_levels: \"{% for h in groups['control'] %}{{ hostvars[h].level }},{% endfor %}\"\n"
       ])
     let host = try environment.variables(forHost: "mon01")
     #expect(
       describe(try host.resolve("peer_levels"))
-        == "['overlay-tuning', 'overlay-tuning', 'overlay-tuning']")
+        == "'overlay-tuning,overlay-tuning,overlay-tuning,'")
   }
 
   @Test func referenceToAnotherHostsTemplateEvaluatesThere() throws {
@@ -98,5 +98,84 @@ import Testing
     }
     #expect(results.count == 64)
     #expect(Set(results) == ["7"])
+  }
+
+  @Test func cycleAcrossHostsNamesTheHosts() throws {
+    let environment = try Fixture.resolve(
+      "prod",
+      [
+        "environments/prod/host_vars/mon01.yaml": "a: \"{{ hostvars['cmp01'].b }}\"\n",
+        "environments/prod/host_vars/cmp01.yaml": "b: \"{{ hostvars['mon01'].a }}\"\n",
+      ])
+    do {
+      _ = try environment.variables(forHost: "mon01").resolve("a")
+      Issue.record("a cross-host cycle evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.valueCycle)
+      #expect(diagnostic.message.contains("mon01:a → cmp01:b → mon01:a"))
+    }
+  }
+
+  @Test func errorInANestedValueIsLocatedAtThatValue() throws {
+    let environment = try Fixture.resolve(
+      "prod",
+      [
+        "environments/prod/host_vars/mon01.yaml":
+          "settings:\n  good: 1\n  bad: '{{ nothing_defines_this }}'\n"
+      ])
+    do {
+      _ = try environment.explain(variable: "settings", host: "mon01")
+      Issue.record("an undefined reference evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.undefinedReference)
+      #expect(diagnostic.location?.line == 3)
+      #expect(diagnostic.message.contains("nothing_defines_this"))
+    }
+  }
+
+  @Test(arguments: [
+    ("b: '{{ c }}'\na: \"{{ b | default('fallback') }}\"\n", "'fallback'"),
+    ("b: '{{ c }}'\na: '{{ b is defined }}'\n", "false"),
+    ("b: '{{ c }}'\na: '{{ b }}'\n", "undefined"),
+  ])
+  func valueReadingAnUndefinedVariableIsUndefined(text: String, expected: String) throws {
+    let variables = try host(text)
+    #expect(describe(try variables.resolve("a")) == expected)
+  }
+
+  @Test func usingSuchAValueInATemplateSaysWhy() throws {
+    let variables = try host("b: '{{ c }}'\n")
+    let template = try Jinja.Environment().compile("x={{ b }}", name: "t.j2")
+    do {
+      _ = try template.render(variables)
+      Issue.record("an undefined value rendered")
+    } catch let error as JinjaError {
+      #expect(error.kind == .undefined)
+      #expect("\(error)".contains("mon01.yaml:1:4"), "\(error)")
+    }
+  }
+
+  @Test func secretPlaceholderRendersInsideTemplates() throws {
+    let host = try host("pw: !secret db_password\nurl: 'mysql://root:{{ pw }}@db'\n")
+    #expect(describe(try host.resolve("url")) == "'mysql://root:<secret db_password>@db'")
+  }
+
+  @Test func listIndexPathsResolve() throws {
+    let environment = try Fixture.resolve()
+    let explanation = try environment.explain(variable: "ntp_servers.2", host: "mon01")
+    #expect(describe(explanation.effectiveValue) == "'ntp3'")
+    #expect(
+      explanation.contributions.first?.location.file == "environments/prod/group_vars/all.yaml")
+  }
+
+  @Test func errorInABlockScalarPointsAtItsLine() throws {
+    let host = try host("x: 1\nconf: |\n  line one\n  {{ 1 + }}\n")
+    do {
+      _ = try host.resolve("conf")
+      Issue.record("a broken block scalar evaluated")
+    } catch let diagnostic as Diagnostic {
+      #expect(diagnostic.id == ModelDiagnostics.valueTemplate)
+      #expect(diagnostic.location?.line == 4)
+    }
   }
 }

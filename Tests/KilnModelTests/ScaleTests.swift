@@ -14,7 +14,8 @@ import Testing
     for rack in 0..<rackCount {
       inventory += "        rack\(rack):\n          hosts:\n"
       for host in stride(from: rack, to: hostCount, by: rackCount) {
-        inventory += "            node\(host): {ansible_host: 10.\(host / 256 % 256).\(host % 256).1}\n"
+        inventory +=
+          "            node\(host): {ansible_host: 10.\(host / 256 % 256).\(host % 256).1}\n"
       }
       files["environments/prod/group_vars/rack\(rack).yaml"] =
         "level: rack\(rack)\nrack_id: \(rack)\nmariadb: {buffer_pool: \(rack)G}\n"
@@ -23,6 +24,8 @@ import Testing
       files["environments/prod/host_vars/node\(host).yaml"] = "level: node\(host)\n"
     }
     files["environments/prod/inventory.yaml"] = inventory
+    files["environments/prod/group_vars/compute.yaml"] =
+      "address: '{{ ansible_host }}'\nrack_size: \"{{ groups['rack0'] | length }}\"\n"
     return files
   }
 
@@ -47,5 +50,23 @@ import Testing
     let rack = try environment.explain(variable: "mariadb.buffer_pool", host: "node22")
     #expect(describe(rack.effectiveValue) == "'2G'")
     #expect(seconds.0 + seconds.1 < 60)
+  }
+
+  @Test func tenThousandHostsEvaluateTemplatedValues() throws {
+    let repository = try KilnRepository.load(from: MemorySource(Self.estate()))
+    let environment = try repository.resolve(environment: "prod", engine: Jinja.Environment())
+    let start = Date()
+    var evaluated = 0
+    for host in environment.hosts where host.hasPrefix("node") {
+      let variables = try environment.variables(forHost: host)
+      if case .string(let address)? = try variables.resolve("address"), address.hasPrefix("10.") {
+        evaluated += 1
+      }
+      #expect(describe(try variables.resolve("rack_size")) == "500")
+    }
+    let seconds = Date().timeIntervalSince(start)
+    print("scale: evaluate 2 templated values on \(evaluated) hosts \(seconds)s")
+    #expect(evaluated == Self.hostCount)
+    #expect(seconds < 60)
   }
 }

@@ -4,14 +4,28 @@ enum SerializationFilters {
   /// The filters of this family by name.
   static let all: [String: Filter] = [
     "to_json": toJSON, "to_nice_json": toNiceJSON, "to_yaml": toYAML,
-    "to_nice_yaml": toNiceYAML,
+    "to_nice_yaml": toNiceYAML, "from_json": fromJSON,
   ]
+
+  /// `from_json`: `json.loads`, keeping key order.
+  static func fromJSON(_ value: Value, _ arguments: Arguments, _ context: CallContext) throws
+    -> Value
+  {
+    try arguments.check([], "from_json", context)
+    do {
+      return try JSONParser.parse(try Builtins.text(value, context))
+    } catch let error as JSONParser.Failure {
+      throw context.error(error.message, kind: .filter)
+    }
+  }
 
   /// `to_json(indent=None, sort_keys=False, ensure_ascii=True, separators=None)`: insertion order.
   static func toJSON(_ value: Value, _ arguments: Arguments, _ context: CallContext) throws
     -> Value
   {
-    try arguments.check([], "to_json", context)
+    guard arguments.positional.isEmpty else {
+      throw context.error("to_json() takes no positional arguments", kind: .filter)
+    }
     var encoder = PythonJSON()
     try configure(&encoder, arguments, context)
     return try encode(value, encoder, context)
