@@ -57,14 +57,17 @@ public struct EnvironmentCompiler: Sendable {
     let services = try selectedServices(selection)
     let templates = try ServiceTemplates.compile(
       services: services, source: source, repository: repository)
+    let patches = try OverlayPatchStage.compile(environment: environment, source: source)
     let plan = hosts.map { host in
-      HostPlan(
+      let all = environment.services(onHost: host)
+      return HostPlan(
         host: host,
-        files: environment.services(onHost: host).filter { services.contains($0.name) }
-          .flatMap { service in service.files.map { (service, $0) } })
+        files: all.filter { services.contains($0.name) }
+          .flatMap { service in service.files.map { (service, $0) } },
+        renderable: Set(all.flatMap { $0.files.map(\.destination) }))
     }
     let outcomes = await ParallelRenderer.render(
-      plan: plan, environment: environment, templates: templates)
+      plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
     for outcome in outcomes {
@@ -133,4 +136,6 @@ public struct EnvironmentCompiler: Sendable {
 struct HostPlan: Sendable {
   var host: String
   var files: [(ServiceDefinition, ServiceDefinition.File)]
+  /// Every destination the host's services render, also those outside `--service`.
+  var renderable: Set<String>
 }

@@ -13,7 +13,8 @@ enum ParallelRenderer {
   }
 
   static func render(
-    plan: [HostPlan], environment: ResolvedEnvironment, templates: ServiceTemplates
+    plan: [HostPlan], environment: ResolvedEnvironment, templates: ServiceTemplates,
+    patches: OverlayPatchStage
   ) async -> [Outcome] {
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     return await withTaskGroup(of: (Int, Outcome).self) { group in
@@ -21,7 +22,11 @@ enum ParallelRenderer {
       var next = 0
       func submit(_ index: Int) {
         group.addTask {
-          (index, renderHost(plan[index], environment: environment, templates: templates))
+          (
+            index,
+            renderHost(
+              plan[index], environment: environment, templates: templates, patches: patches)
+          )
         }
       }
       while next < min(width, plan.count) {
@@ -40,7 +45,8 @@ enum ParallelRenderer {
   }
 
   static func renderHost(
-    _ plan: HostPlan, environment: ResolvedEnvironment, templates: ServiceTemplates
+    _ plan: HostPlan, environment: ResolvedEnvironment, templates: ServiceTemplates,
+    patches: OverlayPatchStage
   ) -> Outcome {
     var outcome = Outcome(host: plan.host)
     let variables: HostVariables
@@ -67,6 +73,11 @@ enum ParallelRenderer {
       } catch {
         outcome.failures.append(FailureGrouping.diagnostic(for: error, file: file.location))
       }
+    }
+    if outcome.failures.isEmpty {
+      outcome.failures += patches.apply(
+        to: &outcome.files, host: plan.host, renderable: plan.renderable, variables: variables,
+        environment: environment)
     }
     return outcome
   }

@@ -12,6 +12,8 @@ struct Kiln: AsyncParsableCommand {
       3 verification failure.
       """,
     version: KilnVersion.current,
-    subcommands: [RenderCommand.self, ExplainCommand.self, TemplateCommand.self]
+    subcommands: [
+      RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
+    ]
   )
 }
