@@ -18,7 +18,8 @@ public enum ErlangWriter {
       return "[" + items.map(inline).joined(separator: ", ")
         + (tail.map { " | " + inline($0) } ?? "") + "]"
     case .map(let entries):
-      return "#{" + entries.map { inline($0.key) + " => " + inline($0.value) }
+      return "#{"
+        + entries.map { inline($0.key) + " => " + inline($0.value) }
         .joined(separator: ", ") + "}"
     }
   }

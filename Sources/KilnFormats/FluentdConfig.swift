@@ -40,7 +40,9 @@ public struct FluentdElement: Sendable, Hashable {
   public var location: SourceLocation?
 
   /// Creates an element.
-  public init(name: String, argument: String = "", items: [FluentdItem] = [], location: SourceLocation? = nil) {
+  public init(
+    name: String, argument: String = "", items: [FluentdItem] = [], location: SourceLocation? = nil
+  ) {
     self.name = name
     self.argument = argument
     self.items = items

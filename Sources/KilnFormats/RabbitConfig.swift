@@ -46,24 +46,30 @@ public struct RabbitConfig: Sendable, Hashable {
       let key = PythonWhitespace.strip(line[..<equals])
       let keyColumn = key.startIndex + 1
       guard !key.isEmpty else {
-        throw syntax("expected a key before '='", at: location(equals + 1), hint: "name the setting")
+        throw syntax(
+          "expected a key before '='", at: location(equals + 1), hint: "name the setting")
       }
       if let bad = key.firstIndex(where: { !isKeyScalar($0) }) {
         throw syntax(
           "expected a key of letters, digits, '_', '-' and '.', found '\(Character(key[bad]))'",
           at: location(bad + 1), hint: "keys look like 'listeners.tcp.1'")
       }
-      if key.first == "." || key.last == "." || zip(key, key.dropFirst()).contains(where: { $0 == "." && $1 == "." }) {
-        throw syntax("expected key segments separated by single dots", at: location(keyColumn),
+      if key.first == "." || key.last == "."
+        || zip(key, key.dropFirst()).contains(where: { $0 == "." && $1 == "." })
+      {
+        throw syntax(
+          "expected key segments separated by single dots", at: location(keyColumn),
           hint: "remove the empty segment")
       }
       let value = PythonWhitespace.strip(line[(equals + 1)...])
       guard !value.isEmpty else {
-        throw syntax("expected a value after '='", at: location(equals + 2),
+        throw syntax(
+          "expected a value after '='", at: location(equals + 2),
           hint: "give the setting a value, or delete the line")
       }
       settings.append(
-        RabbitSetting(key: String(scalars: key), value: String(scalars: value), location: location(keyColumn)))
+        RabbitSetting(
+          key: String(scalars: key), value: String(scalars: value), location: location(keyColumn)))
     }
     return RabbitConfig(settings: settings)
   }

@@ -39,11 +39,13 @@ import Testing
     #expect(Self.entry(advanced, "kernel.inet_dist_use_interface") == "{10, 0, 0, 11}")
     #expect(Self.entry(advanced, "rabbit.tcp_listen_options.nodelay") == "true")
     let plugins = try Self.parsed("enabled_plugins")
-    #expect(plugins.semanticEntries().map(\.path) == ["rabbitmq_management", "rabbitmq_prometheus"])
+    #expect(
+      plugins.semanticEntries().map(\.path) == ["rabbitmq_management", "rabbitmq_prometheus"])
   }
 
   @Test func erlangSyntaxCoverage() throws {
-    let text = "%% comment\n{'Quoted atom', \"str\\n\", <<\"bin\">>, -12, 16#ff, $a, 1.5e3, [a | b], #{k => v}}.\n[]."
+    let text =
+      "%% comment\n{'Quoted atom', \"str\\n\", <<\"bin\">>, -12, 16#ff, $a, 1.5e3, [a | b], #{k => v}}.\n[]."
     let document = try ErlangParser.parse(Array(text.utf8), file: "f")
     #expect(document.terms.count == 2)
     #expect(
@@ -81,7 +83,8 @@ import Testing
       return
     }
     #expect(hosts.addressesByName().first { $0.name == "ctl02" }?.addresses == ["10.0.0.12"])
-    let twice = try HostsFile.parse(Array("10.0.0.1 a b # c\n::1 a\nfe80::1%eth0 c\n".utf8), file: "f")
+    let twice = try HostsFile.parse(
+      Array("10.0.0.1 a b # c\n::1 a\nfe80::1%eth0 c\n".utf8), file: "f")
     #expect(twice.semanticEntries().map(\.path) == ["a", "b", "c"])
     #expect(twice.semanticEntries().map(\.value) == ["10.0.0.1,::1", "10.0.0.1", "fe80::1%eth0"])
   }
@@ -133,7 +136,8 @@ import Testing
     let value = try json(#"{"z": "a\"b\\c\u0001\n", "a": [], "m": {}, "n": -1.5e3, "u": "é"}"#)
     #expect(
       JSONWriter.write(value)
-        == "{\n  \"z\": \"a\\\"b\\\\c\\u0001\\n\",\n  \"a\": [],\n  \"m\": {},\n  \"n\": -1.5e3,\n  \"u\": \"é\"\n}\n")
+        == "{\n  \"z\": \"a\\\"b\\\\c\\u0001\\n\",\n  \"a\": [],\n  \"m\": {},\n  \"n\": -1.5e3,\n  \"u\": \"é\"\n}\n"
+    )
     #expect(try json(#""\ud83d\ude00""#) == .string("😀"))
     #expect(value.semanticEntries().map(\.path) == ["/z", "/a", "/m", "/n", "/u"])
   }

@@ -67,7 +67,9 @@ import Testing
   func deepNestingIsRejectedNotOverflowed(format: String) {
     let open: UInt8 = format == "json" ? 0x5B : 0x7B
     let bytes = [UInt8](repeating: open, count: 20_000)
-    #expect(throws: DiagnosticsError.self) { try FormatCodec.parse(bytes, format: format, file: "f") }
+    #expect(throws: DiagnosticsError.self) {
+      try FormatCodec.parse(bytes, format: format, file: "f")
+    }
   }
 
   @Test(arguments: MergeKind.allCases)
@@ -89,8 +91,12 @@ import Testing
       patch = Array(#"[{"op": "replace", "path": "/policies/0/priority", "value": 1}]"#.utf8)
     }
     var merged = 0
-    for mutated in Self.mutations(of: patch, seed: 7) + Self.mutations(of: base, seed: 11).prefix(60) {
-      let pair = mutated.count == patch.count || mutated.count < patch.count ? (base, mutated) : (mutated, patch)
+    for mutated in Self.mutations(of: patch, seed: 7)
+      + Self.mutations(of: base, seed: 11).prefix(60)
+    {
+      let pair =
+        mutated.count == patch.count || mutated.count < patch.count
+        ? (base, mutated) : (mutated, patch)
       do {
         _ = try OverlayMerge.merge(
           kind: kind, base: MergeSource(file: "base", bytes: pair.0),

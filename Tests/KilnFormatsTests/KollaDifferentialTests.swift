@@ -18,7 +18,10 @@ import Testing
     let input = directory.appendingPathComponent("cases.json")
     let output = directory.appendingPathComponent("results.json")
     let payload: [[String: Any]] = cases.map { item in
-      ["sources": item.sources.map { Data($0).base64EncodedString() }, "whitespace": item.whitespace]
+      [
+        "sources": item.sources.map { Data($0).base64EncodedString() },
+        "whitespace": item.whitespace,
+      ]
     }
     try JSONSerialization.data(withJSONObject: payload).write(to: input)
     let process = Process()
@@ -48,10 +51,13 @@ import Testing
     try #require(results.count == cases.count)
     var matched = 0
     for (item, kolla) in zip(cases, results) {
-      let sources = item.sources.enumerated().map { (file: "source\($0.offset)", bytes: $0.element) }
+      let sources = item.sources.enumerated().map {
+        (file: "source\($0.offset)", bytes: $0.element)
+      }
       let kiln: String?
       do {
-        kiln = String(decoding: try IniMerge.merge(sources, whitespace: item.whitespace), as: UTF8.self)
+        kiln = String(
+          decoding: try IniMerge.merge(sources, whitespace: item.whitespace), as: UTF8.self)
       } catch {
         kiln = nil
       }

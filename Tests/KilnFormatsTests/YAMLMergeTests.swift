@@ -8,14 +8,18 @@ import Testing
   static func merge(_ sources: [String], extendLists: Bool = false) throws(DiagnosticsError)
     -> String
   {
-    let inputs = sources.enumerated().map { (file: "s\($0.offset).yml", bytes: Array($0.element.utf8)) }
+    let inputs = sources.enumerated().map {
+      (file: "s\($0.offset).yml", bytes: Array($0.element.utf8))
+    }
     return String(decoding: try YAMLMerge.merge(inputs, extendLists: extendLists), as: UTF8.self)
   }
 
   /// Sources and the merged text (keys sorted, as PyYAML's `yaml.dump` writes them).
   static let cases: [([String], Bool, String)] = [
-    (["a: {b: 1, c: 2}\nl: [1, 2]\n", "a: {c: 3, d: 4}\nl: [3]\n"], false,
-     "a:\n  b: 1\n  c: 3\n  d: 4\nl:\n  - 3\n"),
+    (
+      ["a: {b: 1, c: 2}\nl: [1, 2]\n", "a: {c: 3, d: 4}\nl: [3]\n"], false,
+      "a:\n  b: 1\n  c: 3\n  d: 4\nl:\n  - 3\n"
+    ),
     (["l: [1, 2]\n", "l: [3]\n"], true, "l:\n  - 1\n  - 2\n  - 3\n"),
     (["z: 1\nb: 2\n", "a: 3\n"], false, "a: 3\nb: 2\nz: 1\n"),
     (["a: {b: 1}\n", "a: 5\n"], false, "a: 5\n"),
@@ -23,8 +27,10 @@ import Testing
     (["a: 1\n", "~\n"], false, "a: 1\n"),
     (["a: {x: 1}\n", "a: {}\n"], false, "a:\n  x: 1\n"),
     (["a: 1\n", "b: {}\n"], false, "a: 1\nb: {}\n"),
-    (["p: {q: {r: [1]}}\n", "p: {q: {r: [2], s: x}}\n", "p: {t: true}\n"], true,
-     "p:\n  q:\n    r:\n      - 1\n      - 2\n    s: x\n  t: true\n"),
+    (
+      ["p: {q: {r: [1]}}\n", "p: {q: {r: [2], s: x}}\n", "p: {t: true}\n"], true,
+      "p:\n  q:\n    r:\n      - 1\n      - 2\n    s: x\n  t: true\n"
+    ),
     (["l: x\n", "l: [1]\n"], true, "l:\n  - 1\n"),
   ]
 
