@@ -16,7 +16,7 @@ public enum FluentdParser {
       } else {
         let split = line.firstIndex { $0 == " " || $0 == "\t" } ?? line.endIndex
         let key = String(scalars: line[line.startIndex..<split])
-        let value = String(scalars: PythonWhitespace.strip(line[split...]))
+        let value = try FluentdValue.read(PythonWhitespace.strip(line[split...]), at: at)
         stack[stack.count - 1].items.append(.parameter(key: key, value: value))
       }
     }

@@ -147,3 +147,31 @@ import Testing
     #expect(Self.entry(text, "line 1") == "RABBITMQ_NODENAME=rabbit@ctl01")
   }
 }
+
+/// fluentd parameter values: comments, quotes and escapes as fluentd's v1 parser reads them.
+@Suite struct FluentdValueTests {
+  static let cases: [(String, String)] = [
+    ("k a b", "a b"), ("k a # comment", "a"), ("k a#b", "a#b"), ("k #x", "#x"),
+    ("k \"quoted # kept\"", "quoted # kept"), ("k \"a\\nb\\\"c\"  # after", "a\nb\"c"),
+    ("k 'it\\'s \\\\ \\n'", "it's \\ \\n"), ("k", ""), ("k\t\tv", "v"),
+  ]
+
+  @Test(arguments: cases.indices)
+  func valueIsReadAsFluentdReadsIt(_ index: Int) throws {
+    let (line, expected) = Self.cases[index]
+    let config = try FluentdParser.parse(Array("<source>\n\(line)\n</source>\n".utf8), file: "f")
+    let source = try #require(config.root.children(named: "source").first)
+    #expect(source.parameter("k") == expected)
+    let reread = try FluentdParser.parse(Array(config.write().utf8), file: "f")
+    #expect(
+      reread == config
+        || reread.semanticEntries().map(\.value) == config.semanticEntries().map(\.value))
+  }
+
+  @Test(arguments: [
+    ("k \"open", "f:1:3"), ("k \"a\" b", "f:1:6"), ("k \"\\q\"", "f:1:4"), ("k \"#{x}\"", "f:1:4"),
+  ])
+  func badValueIsLocated(_ line: String, _ location: String) {
+    #expect(errorLocation(Array(line.utf8), "fluentd") == location)
+  }
+}
