@@ -175,3 +175,21 @@ import Testing
     #expect(errorLocation(Array(line.utf8), "fluentd") == location)
   }
 }
+
+/// `rabbitmq.conf` values: `#` comments and single-quoted values, as cuttlefish reads them.
+@Suite struct RabbitValueTests {
+  @Test func quotedValuesKeepHashAndRoundTrip() throws {
+    let text = "default_pass = 'pa#ss word' # secret\nlog.file = false # off\nk = 'a'\n"
+    let config = try RabbitConfig.parse(Array(text.utf8), file: "f")
+    #expect(config.settings.map(\.value) == ["pa#ss word", "false", "a"])
+    #expect(config.write() == "default_pass = 'pa#ss word'\nlog.file = false\nk = a\n")
+    #expect(
+      try RabbitConfig.parse(Array(config.write().utf8), file: "f").settings.map(\.value)
+        == config.settings.map(\.value))
+  }
+
+  @Test(arguments: [("k = 'open\n", "f:1:5"), ("k = 'a' b\n", "f:1:9")])
+  func badQuotedValueIsLocated(_ text: String, _ location: String) {
+    #expect(errorLocation(Array(text.utf8), "rabbitmq") == location)
+  }
+}
