@@ -93,7 +93,9 @@ struct ErlangLexer {
     if ("a"..."z").contains(c) { return .atom(name()) }
     if c == "'" { return .atom(try quoted("'", start: start)) }
     if c == "\"" { return .string(try quoted("\"", start: start)) }
-    if ("0"..."9").contains(c) || (c == "-" || c == "+") && (peek(1).map { ("0"..."9").contains($0) } ?? false) {
+    if ("0"..."9").contains(c)
+      || (c == "-" || c == "+") && (peek(1).map { ("0"..."9").contains($0) } ?? false)
+    {
       return number()
     }
     if c == "$" { return try character(start: start) }

@@ -38,7 +38,8 @@ struct ErlangTermReader {
   }
 
   func error(_ message: String, hint: String) -> DiagnosticsError {
-    FormatDiagnostics.error(FormatDiagnostics.erlangSyntax, message, at: current.location, hint: hint)
+    FormatDiagnostics.error(
+      FormatDiagnostics.erlangSyntax, message, at: current.location, hint: hint)
   }
 
   mutating func expect(_ text: String, hint: String) throws(DiagnosticsError) {
@@ -56,7 +57,8 @@ struct ErlangTermReader {
 
   mutating func term(depth: Int) throws(DiagnosticsError) -> ErlangTerm {
     guard depth < ErlangParser.maximumDepth else {
-      throw error("nesting deeper than \(ErlangParser.maximumDepth) levels", hint: "flatten the term")
+      throw error(
+        "nesting deeper than \(ErlangParser.maximumDepth) levels", hint: "flatten the term")
     }
     let token = current
     position += 1
@@ -113,7 +115,8 @@ struct ErlangTermReader {
     repeat {
       let key = try term(depth: depth + 1)
       guard accept("=>") || accept(":=") else {
-        throw error("expected '=>' after the map key, found \(describe(current))",
+        throw error(
+          "expected '=>' after the map key, found \(describe(current))",
           hint: "write #{key => value}")
       }
       entries.append(ErlangMapEntry(key: key, value: try term(depth: depth + 1)))

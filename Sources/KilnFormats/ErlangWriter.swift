@@ -18,7 +18,8 @@ public enum ErlangWriter {
       return "[" + items.map(inline).joined(separator: ", ")
         + (tail.map { " | " + inline($0) } ?? "") + "]"
     case .map(let entries):
-      return "#{" + entries.map { inline($0.key) + " => " + inline($0.value) }
+      return "#{"
+        + entries.map { inline($0.key) + " => " + inline($0.value) }
         .joined(separator: ", ") + "}"
     }
   }
@@ -28,7 +29,7 @@ public enum ErlangWriter {
     let pad = String(repeating: " ", count: indent + 2)
     let close = String(repeating: " ", count: indent)
     switch term {
-    case .list(let items, nil) where items.contains(where: isNested):
+    case .list(let items, nil) where isNested(term):
       return "[\n" + items.map { pad + block($0, indent: indent + 2) }.joined(separator: ",\n")
         + "\n" + close + "]"
     case .tuple(let items) where items.count == 2 && isNested(items[1]):
@@ -37,11 +38,18 @@ public enum ErlangWriter {
     }
   }
 
-  /// Whether a term holds a list of containers (worth breaking over lines).
+  /// Whether a term is broken over lines: a list holding tuples, lists or maps, or a pair
+  /// whose value is such a list.
   static func isNested(_ term: ErlangTerm) -> Bool {
     switch term {
-    case .list(let items, nil): return items.contains { if case .tuple = $0 { true } else { isNested($0) } }
-    case .tuple(let items): return items.contains(where: isNested)
+    case .list(let items, nil):
+      return items.contains {
+        switch $0 {
+        case .tuple, .list, .map: true
+        default: false
+        }
+      }
+    case .tuple(let items): return items.count == 2 && isNested(items[1])
     default: return false
     }
   }

@@ -40,7 +40,9 @@ public struct FluentdElement: Sendable, Hashable {
   public var location: SourceLocation?
 
   /// Creates an element.
-  public init(name: String, argument: String = "", items: [FluentdItem] = [], location: SourceLocation? = nil) {
+  public init(
+    name: String, argument: String = "", items: [FluentdItem] = [], location: SourceLocation? = nil
+  ) {
     self.name = name
     self.argument = argument
     self.items = items
@@ -81,7 +83,7 @@ public struct FluentdElement: Sendable, Hashable {
     for item in items {
       switch item {
       case .parameter(let key, let value):
-        output += inner + key + (value.isEmpty ? "" : " " + value) + "\n"
+        output += inner + key + (value.isEmpty ? "" : " " + FluentdValue.written(value)) + "\n"
       case .element(let child): child.write(indent: indent + 1, into: &output)
       }
     }

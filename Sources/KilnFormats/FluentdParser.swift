@@ -16,7 +16,7 @@ public enum FluentdParser {
       } else {
         let split = line.firstIndex { $0 == " " || $0 == "\t" } ?? line.endIndex
         let key = String(scalars: line[line.startIndex..<split])
-        let value = String(scalars: PythonWhitespace.strip(line[split...]))
+        let value = try FluentdValue.read(PythonWhitespace.strip(line[split...]), at: at)
         stack[stack.count - 1].items.append(.parameter(key: key, value: value))
       }
     }
@@ -41,7 +41,8 @@ public enum FluentdParser {
     if body.first == "/" {
       let name = String(scalars: PythonWhitespace.strip(body.dropFirst()))
       guard stack.count > 1, let open = stack.last else {
-        throw syntax("unexpected '</\(name)>': no section is open", at: at(line.startIndex),
+        throw syntax(
+          "unexpected '</\(name)>': no section is open", at: at(line.startIndex),
           hint: "remove the closing tag or add the matching opening tag")
       }
       guard open.name == name else {
@@ -56,14 +57,18 @@ public enum FluentdParser {
     let split = body.firstIndex { $0 == " " || $0 == "\t" } ?? body.endIndex
     let name = body[body.startIndex..<split]
     guard let firstScalar = name.first, firstScalar.properties.isAlphabetic || firstScalar == "_",
-      name.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
+      name.allSatisfy({
+        $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+      })
     else {
-      throw syntax("expected a section name after '<'", at: at(body.startIndex),
+      throw syntax(
+        "expected a section name after '<'", at: at(body.startIndex),
         hint: "write e.g. <source>, <match pattern> or <buffer>")
     }
     stack.append(
       FluentdElement(
-        name: String(scalars: name), argument: String(scalars: PythonWhitespace.strip(body[split...])),
+        name: String(scalars: name),
+        argument: String(scalars: PythonWhitespace.strip(body[split...])),
         location: at(line.startIndex)))
   }
 

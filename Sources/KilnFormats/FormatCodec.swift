@@ -115,7 +115,9 @@ enum YAMLEntries {
     return result
   }
 
-  static func collect(_ node: YAMLNode, path: String, into result: inout [(path: String, value: String)]) {
+  static func collect(
+    _ node: YAMLNode, path: String, into result: inout [(path: String, value: String)]
+  ) {
     switch node.content {
     case .mapping(let pairs) where !pairs.isEmpty:
       for pair in pairs {
@@ -123,7 +125,9 @@ enum YAMLEntries {
         collect(pair.value, path: path.isEmpty ? key : "\(path).\(key)", into: &result)
       }
     case .sequence(let items) where !items.isEmpty:
-      for (index, item) in items.enumerated() { collect(item, path: "\(path)[\(index)]", into: &result) }
+      for (index, item) in items.enumerated() {
+        collect(item, path: "\(path)[\(index)]", into: &result)
+      }
     case .scalar(let scalar): result.append((path, scalar.text))
     default: result.append((path, YAMLWriter.write(node).trimmingTrailingNewline()))
     }

@@ -9,8 +9,6 @@ public enum FormatDiagnostics {
   public static let iniSyntax: DiagnosticID = "KLN302"
   /// KLN303: the text is not valid JSON.
   public static let jsonSyntax: DiagnosticID = "KLN303"
-  /// KLN304: the text is not valid YAML for a format or merge.
-  public static let yamlSyntax: DiagnosticID = "KLN304"
   /// KLN305: a `rabbitmq.conf` line is malformed.
   public static let rabbitSyntax: DiagnosticID = "KLN305"
   /// KLN306: the text is not valid Erlang term syntax.

@@ -54,7 +54,8 @@ public struct HostsFile: Sendable, Hashable {
           hint: "add the names this address resolves, or delete the line")
       }
       entries.append(
-        HostsEntry(address: text, names: fields.dropFirst().map { String(scalars: $0) }, location: location))
+        HostsEntry(
+          address: text, names: fields.dropFirst().map { String(scalars: $0) }, location: location))
     }
     return HostsFile(entries: entries)
   }
@@ -62,9 +63,12 @@ public struct HostsFile: Sendable, Hashable {
   /// Whether `text` is a dotted-quad IPv4 address or an IPv6 address (with optional zone).
   static func isAddress(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    if parts.count == 4, parts.allSatisfy({ part in
-      !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && (Int(part).map { $0 <= 255 } ?? false)
-    }) {
+    if parts.count == 4,
+      parts.allSatisfy({ part in
+        !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII)
+          && (Int(part).map { $0 <= 255 } ?? false)
+      })
+    {
       return true
     }
     let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
@@ -75,7 +79,9 @@ public struct HostsFile: Sendable, Hashable {
     guard compressed <= 1 else { return false }
     return groups.enumerated().allSatisfy { index, group in
       if group.isEmpty { return true }
-      if index == groups.count - 1, group.contains(".") { return isAddress(String(group)) && group.split(separator: ".").count == 4 }
+      if index == groups.count - 1, group.contains(".") {
+        return isAddress(String(group)) && group.split(separator: ".").count == 4
+      }
       return group.count <= 4 && group.allSatisfy(\.isHexDigit) && group.allSatisfy(\.isASCII)
     } && (compressed == 1 || groups.count == 8 || groups.last?.contains(".") == true)
   }

@@ -15,17 +15,6 @@ public struct IniDocument: Sendable, Hashable {
     self.sections = sections
   }
 
-  /// The index of the section named `name` (`nil` for the orphan block), compared by scalars.
-  func sectionIndex(named name: String?) -> Int? {
-    sections.firstIndex { section in
-      switch (section.name, name) {
-      case (nil, nil): true
-      case (let a?, let b?): a.scalarsEqual(b)
-      default: false
-      }
-    }
-  }
-
   /// Path/value pairs for a semantic diff: `section.key` (orphans: `key`), values joined by
   /// `\n`, a repeated key as `section.key[1]`, `[2]`, … from the second occurrence on.
   public func semanticEntries() -> [(path: String, value: String)] {
@@ -58,11 +47,6 @@ public struct IniSection: Sendable, Hashable {
     self.name = name
     self.entries = entries
     self.location = location
-  }
-
-  /// The index of the key `key`, compared by scalars.
-  func entryIndex(forKey key: String) -> Int? {
-    entries.firstIndex { $0.key.scalarsEqual(key) }
   }
 }
 

@@ -13,14 +13,14 @@ public enum IniParser {
       try reader.read(line[...], lineNumber: offset + 1)
     }
     reader.flush()
-    return reader.document
+    return reader.builder.document
   }
 }
 
 /// The line-by-line state of one INI source.
 private struct IniReader {
   let file: String
-  var document = IniDocument()
+  var builder = IniBuilder()
   var currentSection: Int?
   var pendingKey: String?
   var pendingValue: [String] = []
@@ -72,12 +72,7 @@ private struct IniReader {
     }
     let text = String(scalars: line.dropFirst().dropLast())
     let name: String? = text.scalarsEqual(IniDocument.orphanSectionName) ? nil : text
-    if let index = document.sectionIndex(named: name) {
-      currentSection = index
-    } else {
-      document.sections.append(IniSection(name: name, location: location(lineNumber, 1)))
-      currentSection = document.sections.count - 1
-    }
+    currentSection = builder.section(named: name, location: location(lineNumber, 1))
   }
 
   mutating func startAssignment(_ line: ArraySlice<Unicode.Scalar>, lineNumber: Int)
@@ -109,22 +104,9 @@ private struct IniReader {
     let value = pendingValue == [""] ? [] : pendingValue
     pendingKey = nil
     pendingValue = []
-    let sectionIndex: Int
-    if let current = currentSection {
-      sectionIndex = current
-    } else if let orphan = document.sectionIndex(named: nil) {
-      sectionIndex = orphan
-    } else {
-      document.sections.append(IniSection(name: nil, location: pendingLocation))
-      sectionIndex = document.sections.count - 1
-    }
-    currentSection = sectionIndex
-    if let entry = document.sections[sectionIndex].entryIndex(forKey: key) {
-      document.sections[sectionIndex].entries[entry].values.append(value)
-    } else {
-      document.sections[sectionIndex].entries.append(
-        IniEntry(key: key, values: [value], location: pendingLocation))
-    }
+    let section = currentSection ?? builder.section(named: nil, location: pendingLocation)
+    currentSection = section
+    builder.addOccurrence(key: key, value: value, location: pendingLocation, section: section)
   }
 
   func syntax(_ message: String, at location: SourceLocation, hint: String) -> DiagnosticsError {

@@ -120,7 +120,8 @@ private struct JSONCursor {
     while true {
       skipWhitespace()
       guard peek == "\"" else {
-        throw error("expected a member name in double quotes, found \(found())",
+        throw error(
+          "expected a member name in double quotes, found \(found())",
           hint: "quote the name; JSON allows no trailing comma")
       }
       let keyLocation = here
@@ -134,7 +135,8 @@ private struct JSONCursor {
       seen[identity] = keyLocation
       skipWhitespace()
       guard peek == ":" else {
-        throw error("expected ':' after the member name, found \(found())",
+        throw error(
+          "expected ':' after the member name, found \(found())",
           hint: "write \"name\": value")
       }
       advance()
@@ -148,7 +150,8 @@ private struct JSONCursor {
         advance()
         return .object(members)
       } else {
-        throw error("expected ',' or '}' after the member, found \(found())",
+        throw error(
+          "expected ',' or '}' after the member, found \(found())",
           hint: "separate members with ',' and close the object with '}'")
       }
     }
@@ -172,7 +175,8 @@ private struct JSONCursor {
         advance()
         return .array(items)
       } else {
-        throw error("expected ',' or ']' after the array element, found \(found())",
+        throw error(
+          "expected ',' or ']' after the array element, found \(found())",
           hint: "separate elements with ',' and close the array with ']'")
       }
     }
@@ -214,7 +218,8 @@ private struct JSONCursor {
     var result = String.UnicodeScalarView()
     while true {
       guard let c = peek else {
-        throw error("expected '\"' to close the string, found the end of the file",
+        throw error(
+          "expected '\"' to close the string, found the end of the file",
           hint: "close the string with a double quote")
       }
       if c == "\"" {
@@ -222,7 +227,8 @@ private struct JSONCursor {
         return String(result)
       }
       if c.value < 0x20 {
-        throw error("expected '\"' or text, found a control character in the string",
+        throw error(
+          "expected '\"' or text, found a control character in the string",
           hint: "write line breaks and tabs as \\n and \\t")
       }
       advance()
@@ -236,7 +242,8 @@ private struct JSONCursor {
 
   mutating func escape() throws(DiagnosticsError) -> Unicode.Scalar {
     guard let c = peek else {
-      throw error("expected an escape character, found the end of the file",
+      throw error(
+        "expected an escape character, found the end of the file",
         hint: "use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
     }
     let simple: [Unicode.Scalar: Unicode.Scalar] = [
@@ -248,7 +255,8 @@ private struct JSONCursor {
       return mapped
     }
     guard c == "u" else {
-      throw error("expected a valid escape, found \(found())",
+      throw error(
+        "expected a valid escape, found \(found())",
         hint: "use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
     }
     advance()
@@ -268,7 +276,8 @@ private struct JSONCursor {
       (index, line, column) = saved
     }
     guard let scalar = Unicode.Scalar(high) else {
-      throw error("expected a Unicode scalar, found a lone surrogate \\u escape",
+      throw error(
+        "expected a Unicode scalar, found a lone surrogate \\u escape",
         hint: "write the character itself, or a valid surrogate pair")
     }
     return scalar
@@ -280,7 +289,8 @@ private struct JSONCursor {
       guard let c = peek, c.isASCII, c != "+", c != "-",
         let digit = UInt32(String(c), radix: 16)
       else {
-        throw error("expected four hexadecimal digits after \\u, found \(found())",
+        throw error(
+          "expected four hexadecimal digits after \\u, found \(found())",
           hint: "write \\u followed by four hex digits, e.g. \\u00e9")
       }
       value = value * 16 + digit

@@ -67,7 +67,8 @@ public enum JSONPatch {
       throw .invalid("expected '\(name)' to be a string JSON Pointer")
     }
     guard let tokens = JSONPointer.tokens(text) else {
-      throw .invalid("'\(text)' is not a JSON Pointer (it must start with '/'; '~' only as ~0 or ~1)")
+      throw .invalid(
+        "'\(text)' is not a JSON Pointer (it must start with '/'; '~' only as ~0 or ~1)")
     }
     return tokens
   }
@@ -169,7 +170,9 @@ public enum JSONPatch {
   static func invalid(_ message: String, at location: SourceLocation) -> DiagnosticsError {
     FormatDiagnostics.error(
       FormatDiagnostics.jsonPatchInvalid, message, at: location,
-      hint: "write a JSON array of RFC 6902 operations, e.g. [{\"op\": \"add\", \"path\": \"/a\", \"value\": 1}]")
+      hint:
+        "write a JSON array of RFC 6902 operations, e.g. [{\"op\": \"add\", \"path\": \"/a\", \"value\": 1}]"
+    )
   }
 }
 
@@ -194,7 +197,8 @@ enum PatchFailure: Error {
         FormatDiagnostics.jsonPatchTestFailed,
         "operation \(operation): test failed at '\(JSONPointer.pointer(path))': expected "
           + "\(JSONWriter.write(expected, indent: nil)), found \(JSONWriter.write(actual, indent: nil))",
-        at: location, hint: "the rendered file differs from what the patch expects; update the test value")
+        at: location,
+        hint: "the rendered file differs from what the patch expects; update the test value")
     }
   }
 }

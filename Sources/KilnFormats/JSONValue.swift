@@ -50,7 +50,9 @@ public indirect enum JSONValue: Sendable, Hashable {
   private func collect(into result: inout [(path: String, value: String)], path: String) {
     switch self {
     case .array(let items) where !items.isEmpty:
-      for (index, item) in items.enumerated() { item.collect(into: &result, path: "\(path)/\(index)") }
+      for (index, item) in items.enumerated() {
+        item.collect(into: &result, path: "\(path)/\(index)")
+      }
     case .object(let members) where !members.isEmpty:
       for member in members {
         member.value.collect(into: &result, path: path + "/" + JSONPointer.escape(member.key))

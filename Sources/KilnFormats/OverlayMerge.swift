@@ -45,7 +45,8 @@ public enum OverlayMerge {
   /// Merges `patches` into `base`, in order, with the semantics of `kind`; every parse error
   /// or failed patch is a located diagnostic naming the file it came from.
   public static func merge(
-    kind: MergeKind, base: MergeSource, patches: [MergeSource], options: MergeOptions = MergeOptions()
+    kind: MergeKind, base: MergeSource, patches: [MergeSource],
+    options: MergeOptions = MergeOptions()
   ) throws(DiagnosticsError) -> [UInt8] {
     let all = [base] + patches
     switch kind {
@@ -56,7 +57,8 @@ public enum OverlayMerge {
     case .jsonMerge:
       var value = try JSONParser.parse(base.bytes, file: base.file).value
       for patch in patches {
-        value = JSONMergePatch.apply(try JSONParser.parse(patch.bytes, file: patch.file).value, to: value)
+        value = JSONMergePatch.apply(
+          try JSONParser.parse(patch.bytes, file: patch.file).value, to: value)
       }
       return Array(JSONWriter.write(value).utf8)
     case .jsonPatch:

@@ -46,31 +46,65 @@ public struct RabbitConfig: Sendable, Hashable {
       let key = PythonWhitespace.strip(line[..<equals])
       let keyColumn = key.startIndex + 1
       guard !key.isEmpty else {
-        throw syntax("expected a key before '='", at: location(equals + 1), hint: "name the setting")
+        throw syntax(
+          "expected a key before '='", at: location(equals + 1), hint: "name the setting")
       }
       if let bad = key.firstIndex(where: { !isKeyScalar($0) }) {
         throw syntax(
           "expected a key of letters, digits, '_', '-' and '.', found '\(Character(key[bad]))'",
           at: location(bad + 1), hint: "keys look like 'listeners.tcp.1'")
       }
-      if key.first == "." || key.last == "." || zip(key, key.dropFirst()).contains(where: { $0 == "." && $1 == "." }) {
-        throw syntax("expected key segments separated by single dots", at: location(keyColumn),
+      if key.first == "." || key.last == "."
+        || zip(key, key.dropFirst()).contains(where: { $0 == "." && $1 == "." })
+      {
+        throw syntax(
+          "expected key segments separated by single dots", at: location(keyColumn),
           hint: "remove the empty segment")
       }
-      let value = PythonWhitespace.strip(line[(equals + 1)...])
+      let value = try settingValue(raw[(equals + 1)...], at: location)
       guard !value.isEmpty else {
-        throw syntax("expected a value after '='", at: location(equals + 2),
+        throw syntax(
+          "expected a value after '='", at: location(equals + 2),
           hint: "give the setting a value, or delete the line")
       }
       settings.append(
-        RabbitSetting(key: String(scalars: key), value: String(scalars: value), location: location(keyColumn)))
+        RabbitSetting(
+          key: String(scalars: key), value: String(scalars: value), location: location(keyColumn)))
     }
     return RabbitConfig(settings: settings)
   }
 
-  /// The text: one `key = value` line per setting.
+  /// The text: one `key = value` line per setting; a value holding `#` or surrounding
+  /// whitespace is written in single quotes.
   public func write() -> String {
-    settings.map { "\($0.key) = \($0.value)\n" }.joined()
+    settings.map { setting in
+      let scalars = Array(setting.value.unicodeScalars)
+      let plain =
+        !scalars.contains("#") && scalars.first.map { !PythonWhitespace.contains($0) } ?? true
+        && scalars.last.map { !PythonWhitespace.contains($0) } ?? true && scalars.first != "'"
+      return "\(setting.key) = \(plain ? setting.value : "'\(setting.value)'")\n"
+    }.joined()
+  }
+
+  /// The value after `=`: single-quoted (cuttlefish keeps `#` inside quotes) or up to a `#`.
+  static func settingValue(
+    _ text: ArraySlice<Unicode.Scalar>, at location: (Int) -> SourceLocation
+  ) throws(DiagnosticsError) -> ArraySlice<Unicode.Scalar> {
+    let start = PythonWhitespace.lstrip(text)
+    guard start.first == "'" else { return PythonWhitespace.strip(commentStripped(start)) }
+    let body = start.dropFirst()
+    guard let close = body.firstIndex(of: "'") else {
+      throw syntax(
+        "expected \"'\" to close the quoted value", at: location(start.startIndex + 1),
+        hint: "close the quote on the same line")
+    }
+    let rest = PythonWhitespace.strip(commentStripped(body[(close + 1)...]))
+    guard rest.isEmpty else {
+      throw syntax(
+        "expected the end of the line after the quoted value", at: location(rest.startIndex + 1),
+        hint: "put nothing but a '#' comment after the closing quote")
+    }
+    return body[body.startIndex..<close]
   }
 
   /// The line without a `#` comment (cuttlefish ends a value at `#`).

@@ -55,7 +55,8 @@ public enum YAMLMerge {
         let old = existing.map { pairs[$0].value } ?? emptyMapping(at: pair.value.location)
         let merged = try mergeNode(old, pair.value, extendLists)
         store(YAMLPair(key: pair.key, value: merged), at: existing, in: &pairs)
-      } else if let existing, extendLists, case .sequence(let items) = pairs[existing].value.content {
+      } else if let existing, extendLists, case .sequence(let items) = pairs[existing].value.content
+      {
         guard case .sequence(let more) = pair.value.content else {
           throw conflict(
             "expected a list to extend the list of this key, found a \(pair.value.kindName)",

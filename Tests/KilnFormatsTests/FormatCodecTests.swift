@@ -35,7 +35,8 @@ import Testing
     } throws: { error in
       let diagnostic = (error as? DiagnosticsError)?.diagnostics.first
       return diagnostic?.id == FormatDiagnostics.unknownFormat
-        && diagnostic?.location?.file == "x.toml" && diagnostic?.hint?.contains("erlang-term") == true
+        && diagnostic?.location?.file == "x.toml"
+        && diagnostic?.hint?.contains("erlang-term") == true
     }
   }
 

@@ -13,7 +13,8 @@ struct ErrorCase: Sendable, CustomStringConvertible {
 /// Each codec's errors, with exact line and column.
 @Suite struct FormatErrorTests {
   static let cases: [ErrorCase] = [
-    ErrorCase(format: "ini", text: "[mysqld]\nskip-name-resolve\n", id: "KLN302", location: "f:2:1"),
+    ErrorCase(
+      format: "ini", text: "[mysqld]\nskip-name-resolve\n", id: "KLN302", location: "f:2:1"),
     ErrorCase(format: "ini", text: "[s]\n = v\n", id: "KLN302", location: "f:2:1"),
     ErrorCase(format: "ini", text: "  k = v\n", id: "KLN302", location: "f:1:1"),
     ErrorCase(format: "ini", text: "[s]\nk = v\n\n\tmore\n", id: "KLN302", location: "f:4:1"),
@@ -29,7 +30,8 @@ struct ErrorCase: Sendable, CustomStringConvertible {
     ErrorCase(format: "json", text: "\"\\x\"", id: "KLN303", location: "f:1:3"),
     ErrorCase(format: "json", text: "", id: "KLN303", location: "f:1:1"),
     ErrorCase(format: "yaml", text: "a: [1, 2\n", id: "KLN101", location: "f:2:1"),
-    ErrorCase(format: "rabbitmq", text: "a.b = 1\nlisteners.tcp\n", id: "KLN305", location: "f:2:1"),
+    ErrorCase(
+      format: "rabbitmq", text: "a.b = 1\nlisteners.tcp\n", id: "KLN305", location: "f:2:1"),
     ErrorCase(format: "rabbitmq", text: "a..b = 1\n", id: "KLN305", location: "f:1:1"),
     ErrorCase(format: "rabbitmq", text: "  a b = 1\n", id: "KLN305", location: "f:1:4"),
     ErrorCase(format: "rabbitmq", text: "a =   # nothing\n", id: "KLN305", location: "f:1:4"),

@@ -51,8 +51,11 @@ func json(_ text: String, file: String = "test.json") throws -> JSONValue {
 
   @Test func overlayMergeWritesTwoSpaceJSON() throws {
     let merged = try OverlayMerge.merge(
-      kind: "json-merge", base: MergeSource(file: "d.json", bytes: Array(#"{"a": [1], "b": {}}"#.utf8)),
+      kind: "json-merge",
+      base: MergeSource(file: "d.json", bytes: Array(#"{"a": [1], "b": {}}"#.utf8)),
       patches: [MergeSource(file: "p.json", bytes: Array(#"{"b": {"c": true}}"#.utf8))])
-    #expect(String(decoding: merged, as: UTF8.self) == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {\n    \"c\": true\n  }\n}\n")
+    #expect(
+      String(decoding: merged, as: UTF8.self)
+        == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {\n    \"c\": true\n  }\n}\n")
   }
 }

@@ -6,39 +6,62 @@ import Testing
 @Suite struct JSONPatchTests {
   /// Appendix A: target, patch, result (`nil` where the RFC says the patch fails).
   static let appendix: [(String, String, String, String?)] = [
-    ("A.1", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux"}]"#,
-     #"{"baz":"qux","foo":"bar"}"#),
-    ("A.2", #"{"foo":["bar","baz"]}"#, #"[{"op":"add","path":"/foo/1","value":"qux"}]"#,
-     #"{"foo":["bar","qux","baz"]}"#),
+    (
+      "A.1", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux"}]"#,
+      #"{"baz":"qux","foo":"bar"}"#
+    ),
+    (
+      "A.2", #"{"foo":["bar","baz"]}"#, #"[{"op":"add","path":"/foo/1","value":"qux"}]"#,
+      #"{"foo":["bar","qux","baz"]}"#
+    ),
     ("A.3", #"{"baz":"qux","foo":"bar"}"#, #"[{"op":"remove","path":"/baz"}]"#, #"{"foo":"bar"}"#),
-    ("A.4", #"{"foo":["bar","qux","baz"]}"#, #"[{"op":"remove","path":"/foo/1"}]"#,
-     #"{"foo":["bar","baz"]}"#),
-    ("A.5", #"{"baz":"qux","foo":"bar"}"#, #"[{"op":"replace","path":"/baz","value":"boo"}]"#,
-     #"{"baz":"boo","foo":"bar"}"#),
-    ("A.6", #"{"foo":{"bar":"baz","waldo":"fred"},"qux":{"corge":"grault"}}"#,
-     #"[{"op":"move","from":"/foo/waldo","path":"/qux/thud"}]"#,
-     #"{"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}}"#),
-    ("A.7", #"{"foo":["all","grass","cows","eat"]}"#,
-     #"[{"op":"move","from":"/foo/1","path":"/foo/3"}]"#, #"{"foo":["all","cows","eat","grass"]}"#),
-    ("A.8", #"{"baz":"qux","foo":["a",2,"c"]}"#,
-     #"[{"op":"test","path":"/baz","value":"qux"},{"op":"test","path":"/foo/1","value":2}]"#,
-     #"{"baz":"qux","foo":["a",2,"c"]}"#),
+    (
+      "A.4", #"{"foo":["bar","qux","baz"]}"#, #"[{"op":"remove","path":"/foo/1"}]"#,
+      #"{"foo":["bar","baz"]}"#
+    ),
+    (
+      "A.5", #"{"baz":"qux","foo":"bar"}"#, #"[{"op":"replace","path":"/baz","value":"boo"}]"#,
+      #"{"baz":"boo","foo":"bar"}"#
+    ),
+    (
+      "A.6", #"{"foo":{"bar":"baz","waldo":"fred"},"qux":{"corge":"grault"}}"#,
+      #"[{"op":"move","from":"/foo/waldo","path":"/qux/thud"}]"#,
+      #"{"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}}"#
+    ),
+    (
+      "A.7", #"{"foo":["all","grass","cows","eat"]}"#,
+      #"[{"op":"move","from":"/foo/1","path":"/foo/3"}]"#, #"{"foo":["all","cows","eat","grass"]}"#
+    ),
+    (
+      "A.8", #"{"baz":"qux","foo":["a",2,"c"]}"#,
+      #"[{"op":"test","path":"/baz","value":"qux"},{"op":"test","path":"/foo/1","value":2}]"#,
+      #"{"baz":"qux","foo":["a",2,"c"]}"#
+    ),
     ("A.9", #"{"baz":"qux"}"#, #"[{"op":"test","path":"/baz","value":"bar"}]"#, nil),
-    ("A.10", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/child","value":{"grandchild":{}}}]"#,
-     #"{"foo":"bar","child":{"grandchild":{}}}"#),
-    ("A.11", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux","xyz":123}]"#,
-     #"{"foo":"bar","baz":"qux"}"#),
+    (
+      "A.10", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/child","value":{"grandchild":{}}}]"#,
+      #"{"foo":"bar","child":{"grandchild":{}}}"#
+    ),
+    (
+      "A.11", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux","xyz":123}]"#,
+      #"{"foo":"bar","baz":"qux"}"#
+    ),
     ("A.12", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz/bat","value":"qux"}]"#, nil),
     ("A.13", #"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux","op":"remove"}]"#, nil),
-    ("A.14", #"{"/":9,"~1":10}"#, #"[{"op":"test","path":"/~01","value":10}]"#, #"{"/":9,"~1":10}"#),
+    (
+      "A.14", #"{"/":9,"~1":10}"#, #"[{"op":"test","path":"/~01","value":10}]"#, #"{"/":9,"~1":10}"#
+    ),
     ("A.15", #"{"/":9,"~1":10}"#, #"[{"op":"test","path":"/~01","value":"10"}]"#, nil),
-    ("A.16", #"{"foo":["bar"]}"#, #"[{"op":"add","path":"/foo/-","value":["abc","def"]}]"#,
-     #"{"foo":["bar",["abc","def"]]}"#),
+    (
+      "A.16", #"{"foo":["bar"]}"#, #"[{"op":"add","path":"/foo/-","value":["abc","def"]}]"#,
+      #"{"foo":["bar",["abc","def"]]}"#
+    ),
   ]
 
   static func apply(_ patch: String, to target: String) throws(DiagnosticsError) -> JSONValue {
     let document = try JSONParser.parse(Array(patch.utf8), file: "patch.json")
-    return try JSONPatch.apply(document, to: try JSONParser.parse(Array(target.utf8), file: "t").value)
+    return try JSONPatch.apply(
+      document, to: try JSONParser.parse(Array(target.utf8), file: "t").value)
   }
 
   @Test(arguments: appendix.map(\.0))
@@ -54,7 +77,8 @@ import Testing
   }
 
   @Test func copyAndReplaceInArrays() throws {
-    let patch = #"[{"op":"copy","from":"/a/0","path":"/b"},{"op":"replace","path":"/a/1","value":9}]"#
+    let patch =
+      #"[{"op":"copy","from":"/a/0","path":"/b"},{"op":"replace","path":"/a/1","value":9}]"#
     #expect(try Self.apply(patch, to: #"{"a":[1,2,3]}"#) == (try json(#"{"a":[1,9,3],"b":1}"#)))
   }
 
@@ -66,8 +90,10 @@ import Testing
 
   /// Failure, expected ID and the location of the failing operation in the patch file.
   static let failures: [(String, String, String)] = [
-    ("[\n  {\"op\": \"test\", \"path\": \"/a\", \"value\": [1]},\n  {\"op\": \"test\", \"path\": \"/a\", \"value\": 2}\n]",
-     "KLN312", "patch.json:3:3"),
+    (
+      "[\n  {\"op\": \"test\", \"path\": \"/a\", \"value\": [1]},\n  {\"op\": \"test\", \"path\": \"/a\", \"value\": 2}\n]",
+      "KLN312", "patch.json:3:3"
+    ),
     ("[{\"op\": \"remove\", \"path\": \"/missing\"}]", "KLN311", "patch.json:1:2"),
     ("[{\"op\": \"add\", \"path\": \"/a/5\", \"value\": 0}]", "KLN311", "patch.json:1:2"),
     ("[\n{\"op\": \"replace\", \"path\": \"/x/y\", \"value\": 0}]", "KLN311", "patch.json:2:1"),

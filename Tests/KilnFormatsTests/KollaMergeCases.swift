@@ -6,8 +6,10 @@ enum KollaMergeCorpus {
   /// Each fragment alone, with and without whitespace around `=`.
   static var singles: [KollaMergeCase] {
     KollaFragments.all.flatMap { name, text in
-      [KollaMergeCase("single \(name)", [text]),
-       KollaMergeCase("single \(name) no-ws", [text], whitespace: false)]
+      [
+        KollaMergeCase("single \(name)", [text]),
+        KollaMergeCase("single \(name) no-ws", [text], whitespace: false),
+      ]
     }
   }
 
@@ -84,13 +86,17 @@ enum KollaMergeCorpus {
     KollaMergeCase("three sources add", ["[a]\nk=1\n", "[b]\nk=2\n", "[c]\nk=3\n"]),
     KollaMergeCase("later empty replaces", ["[s]\nk = v\n", "[s]\nk =\n"]),
     KollaMergeCase("later value replaces empty", ["[s]\nk =\n", "[s]\nk = v\n"]),
-    KollaMergeCase("galera wsrep override", [
-      "[mysqld]\nwsrep_provider_options = gcache.size=1G\n",
-      "[mysqld]\nwsrep_provider_options = \"gcache.size=4G; gcs.fc_limit=128\"\n",
-    ]),
-    KollaMergeCase("nova pci multi override", [
-      KollaFragments.multiValue, "[pci]\npassthrough_whitelist = []\n",
-    ]),
+    KollaMergeCase(
+      "galera wsrep override",
+      [
+        "[mysqld]\nwsrep_provider_options = gcache.size=1G\n",
+        "[mysqld]\nwsrep_provider_options = \"gcache.size=4G; gcs.fc_limit=128\"\n",
+      ]),
+    KollaMergeCase(
+      "nova pci multi override",
+      [
+        KollaFragments.multiValue, "[pci]\npassthrough_whitelist = []\n",
+      ]),
     KollaMergeCase("tab-only separator", ["[s]\nk\t=\tv\n"]),
     KollaMergeCase("key is a number", ["[s]\n1 = one\n"]),
     KollaMergeCase("value with brackets", ["[s]\nk = [a, b]\n"]),

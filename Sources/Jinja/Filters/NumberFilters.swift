@@ -76,8 +76,8 @@ enum NumberFilters {
     }
     let scale = pow(10.0, Double(precision))
     switch method {
-    case "ceil": return .float((number * scale).rounded(.up) / scale)
-    case "floor": return .float((number * scale).rounded(.down) / scale)
+    case "ceil": return .float(((number * scale).rounded(.up) + 0) / scale)
+    case "floor": return .float(((number * scale).rounded(.down) + 0) / scale)
     default: return .float(PythonNumber.round(number, digits: precision))
     }
   }

@@ -1,7 +1,9 @@
 /// Ansible's list filters: flatten, zip, union, intersect, difference, symmetric_difference.
 ///
-/// Ansible's set filters go through Python `set()`, whose order is arbitrary; Kiln keeps the
-/// first-occurrence order so output is deterministic.
+/// Ansible's set filters go through Python `set()`: for numbers and booleans Kiln reproduces
+/// CPython's set order exactly; for strings (whose Python hashes change on every run) and
+/// unhashable items it keeps the first-occurrence order, which is Ansible's own fallback for
+/// unhashable items.
 enum SetFilters {
   /// The filters of this family by name.
   static let all: [String: Filter] = [
@@ -85,6 +87,7 @@ enum SetFilters {
     -> Value
   {
     let (a, b) = try operands(value, arguments, context, "union")
+    if let x = PythonSet(a), let y = PythonSet(b) { return .list(PythonSet.union(x, y).items) }
     return .list(distinct(a + b))
   }
 
@@ -93,6 +96,9 @@ enum SetFilters {
     -> Value
   {
     let (a, b) = try operands(value, arguments, context, "intersect")
+    if let x = PythonSet(a), let y = PythonSet(b) {
+      return .list(PythonSet.intersection(x, y).items)
+    }
     return .list(distinct(a.filter { ValueComparison.contains(b, $0) }))
   }
 
@@ -101,6 +107,7 @@ enum SetFilters {
     -> Value
   {
     let (a, b) = try operands(value, arguments, context, "difference")
+    if let x = PythonSet(a), let y = PythonSet(b) { return .list(PythonSet.difference(x, y).items) }
     return .list(distinct(a.filter { !ValueComparison.contains(b, $0) }))
   }
 
@@ -109,6 +116,9 @@ enum SetFilters {
     _ value: Value, _ arguments: Arguments, _ context: CallContext
   ) throws -> Value {
     let (a, b) = try operands(value, arguments, context, "symmetric_difference")
+    if let x = PythonSet(a), let y = PythonSet(b) {
+      return .list(PythonSet.symmetricDifference(x, y).items)
+    }
     let both = a.filter { ValueComparison.contains(b, $0) }
     return .list(distinct(a + b).filter { !ValueComparison.contains(both, $0) })
   }

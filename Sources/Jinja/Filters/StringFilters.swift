@@ -67,13 +67,13 @@ enum StringFilters {
     try arguments.check([], "title", context)
     var output = ""
     var atWordStart = true
-    for character in try Builtins.text(value, context) {
-      let isSeparator = character.isWhitespace || "-({[<".contains(character)
-      if isSeparator {
-        output.append(character)
+    for scalar in try Builtins.text(value, context).unicodeScalars {
+      if PythonString.isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+        output.unicodeScalars.append(scalar)
         atWordStart = true
       } else {
-        output += atWordStart ? character.uppercased() : character.lowercased()
+        output +=
+          atWordStart ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
         atWordStart = false
       }
     }
@@ -157,8 +157,8 @@ enum StringFilters {
     try arguments.check([], "wordcount", context)
     var count = 0
     var inWord = false
-    for character in try Builtins.text(value, context) {
-      let isWord = character.isLetter || character.isNumber || character == "_"
+    for scalar in try Builtins.text(value, context).unicodeScalars {
+      let isWord = PythonString.isWordCharacter(scalar)
       if isWord, !inWord { count += 1 }
       inWord = isWord
     }

@@ -18,7 +18,7 @@ enum StringMethods {
       try plain(arguments, context) { PythonString.capitalize(text) }
     },
     "title": { text, arguments, context in
-      try StringFilters.title(.string(text), arguments, context)
+      try plain(arguments, context) { PythonString.title(text) }
     },
     "format": { text, arguments, context in
       .string(try StringFormat.format(text, arguments, context))

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Runs kolla-ansible's own INI merge (OverrideConfigParser) on a batch of cases.
+"""Runs kolla-ansible's own merges on a batch of cases.
 
 Usage: kolla_merge.py CASES.json RESULTS.json
 
-CASES.json is a list of {"sources": [base64 bytes, ...], "whitespace": bool}. Each source is
-written to a file and read back with open(path, 'r'), as kolla's action plugin reads it, then
-parsed by OverrideConfigParser and written with its write(). RESULTS.json is a list of
+CASES.json is a list of {"sources": [base64 bytes, ...], "whitespace": bool} (INI, the
+default) or {"kind": "yaml", "sources": [...], "extend_lists": bool}. Each source is written
+to a file and read back with open(path, 'r'), as kolla's action plugins read it. INI cases are
+parsed by merge_configs' OverrideConfigParser and written with its write(); YAML cases are
+merged by merge_yaml's Utils.update_nested_conf and written with yaml.dump(...,
+default_flow_style=False), as the plugin does. RESULTS.json is a list of
 {"ok": true, "output": str} or {"ok": false, "error": str}.
 
 kolla-ansible 22.2.0 is downloaded once with `pip download --no-deps` into a cache directory
@@ -23,8 +26,8 @@ import tempfile
 import zipfile
 
 KOLLA_VERSION = "22.2.0"
-PLUGIN = ("kolla_ansible-%s.data/data/share/kolla-ansible/ansible/action_plugins/"
-          "merge_configs.py" % KOLLA_VERSION)
+PLUGINS = ("kolla_ansible-%s.data/data/share/kolla-ansible/ansible/action_plugins/"
+           % KOLLA_VERSION)
 
 
 def fail(message):
@@ -32,10 +35,11 @@ def fail(message):
     sys.exit(3)
 
 
-def plugin_path():
+def plugin_path(name):
     cache = os.path.join(tempfile.gettempdir(), "kiln-kolla-ansible-%s" % KOLLA_VERSION)
     unpacked = os.path.join(cache, "unpacked")
-    path = os.path.join(unpacked, PLUGIN)
+    member = PLUGINS + name
+    path = os.path.join(unpacked, member)
     if os.path.exists(path):
         return path
     os.makedirs(cache, exist_ok=True)
@@ -48,11 +52,11 @@ def plugin_path():
             fail("could not download kolla-ansible: run `%s`\n%s"
                  % (" ".join(command), done.stdout.decode(errors="replace")))
     with zipfile.ZipFile(wheel) as archive:
-        archive.extract(PLUGIN, unpacked)
+        archive.extract(member, unpacked)
     return path
 
 
-def load_parser_class():
+def load_plugin(name):
     try:
         import oslo_config.iniparser  # noqa: F401
     except ImportError:
@@ -61,19 +65,40 @@ def load_parser_class():
         import ansible.plugins.action  # noqa: F401
     except ImportError:
         fail("ansible-core is missing: run `python3 -m pip install ansible-core`")
-    spec = importlib.util.spec_from_file_location("kolla_merge_configs", plugin_path())
+    spec = importlib.util.spec_from_file_location("kolla_" + name[:-3], plugin_path(name))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.OverrideConfigParser
+    return module
 
 
-def run_case(parser_class, case, workdir):
-    config = parser_class(whitespace=case.get("whitespace", True))
+def source_files(case, workdir):
+    for index, encoded in enumerate(case["sources"]):
+        path = os.path.join(workdir, "source%d" % index)
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(encoded))
+        yield path
+
+
+def run_yaml_case(plugin, case, workdir):
+    import yaml
+    output = {}
     try:
-        for index, encoded in enumerate(case["sources"]):
-            path = os.path.join(workdir, "source%d" % index)
-            with open(path, "wb") as f:
-                f.write(base64.b64decode(encoded))
+        for path in source_files(case, workdir):
+            with open(path, "r", encoding="utf-8") as f:
+                update = yaml.safe_load(f.read()) or {}
+            plugin.Utils.update_nested_conf(output, update, case.get("extend_lists", False))
+        return {"ok": True, "output": yaml.dump(output, default_flow_style=False)}
+    except Exception as error:
+        return {"ok": False, "error": "%s: %s" % (type(error).__name__, error)}
+
+
+def run_case(plugins, case, workdir):
+    if case.get("kind") == "yaml":
+        return run_yaml_case(plugins["merge_yaml.py"], case, workdir)
+    config = plugins["merge_configs.py"].OverrideConfigParser(
+        whitespace=case.get("whitespace", True))
+    try:
+        for path in source_files(case, workdir):
             with open(path, "r", encoding="utf-8") as f:
                 config.parse(f)
         out = []
@@ -91,11 +116,11 @@ def run_case(parser_class, case, workdir):
 def main():
     if len(sys.argv) != 3:
         fail("usage: kolla_merge.py CASES.json RESULTS.json")
-    parser_class = load_parser_class()
+    plugins = {name: load_plugin(name) for name in ("merge_configs.py", "merge_yaml.py")}
     with open(sys.argv[1]) as f:
         cases = json.load(f)
     with tempfile.TemporaryDirectory() as workdir:
-        results = [run_case(parser_class, case, workdir) for case in cases]
+        results = [run_case(plugins, case, workdir) for case in cases]
     with open(sys.argv[2], "w") as f:
         json.dump(results, f)
 

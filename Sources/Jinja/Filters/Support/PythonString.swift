@@ -1,9 +1,34 @@
 /// Python `str` methods over Swift strings, counting Unicode scalars as Python counts characters.
 enum PythonString {
-  /// `str.capitalize()`.
+  /// `str.capitalize()`: the first character in title case, the rest lower case.
   static func capitalize(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.uppercased() + text.dropFirst().lowercased()
+    guard let first = text.unicodeScalars.first else { return text }
+    return first.properties.titlecaseMapping
+      + String(String.UnicodeScalarView(text.unicodeScalars.dropFirst())).lowercased()
+  }
+
+  /// `str.title()`: a character after a cased one in lower case, others in title case.
+  static func title(_ text: String) -> String {
+    var output = ""
+    var previousCased = false
+    for scalar in text.unicodeScalars {
+      let properties = scalar.properties
+      output += previousCased ? properties.lowercaseMapping : properties.titlecaseMapping
+      previousCased = properties.isCased
+    }
+    return output
+  }
+
+  /// Python's `\w` for one character: a letter, a digit or number, or `_`.
+  static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == "_" { return true }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber:
+      return true
+    default:
+      return false
+    }
   }
 
   /// `str.center(width)`: Python puts the odd padding character on the left when width is odd.

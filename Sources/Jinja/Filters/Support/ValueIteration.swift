@@ -5,7 +5,7 @@ enum ValueIteration {
     switch value {
     case .list(let items): return items
     case .map(let map): return map.keys
-    case .string(let text): return text.map { .string(String($0)) }
+    case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
     case .object(let object): return try object.keys().map(Value.string)
     case .undefined: try Builtins.requireDefined(value, context)
     default: break
