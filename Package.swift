@@ -52,9 +52,12 @@ let package = Package(
     .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
     .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
-    .testTarget(name: "JinjaTests", dependencies: ["Jinja"], resources: [.copy("Corpus")]),
+    .testTarget(
+      name: "JinjaTests", dependencies: ["Jinja"], exclude: ["reference"],
+      resources: [.copy("Corpus")]),
     .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
-    .testTarget(name: "KilnFormatsTests", dependencies: ["KilnFormats"]),
+    .testTarget(
+      name: "KilnFormatsTests", dependencies: ["KilnFormats"], exclude: ["Golden", "reference"]),
     .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
     .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
