@@ -5,7 +5,9 @@ import KilnModel
 extension EnvironmentCompiler {
   /// `kiln explain --host H FILE[:LINE]`: for each output line (or just LINE), the template
   /// lines that produced it and where each variable it read was set.
-  public func explain(fileReference: String, host: String) throws(DiagnosticsError) -> String {
+  public func explain(fileReference: String, host: String) async throws(DiagnosticsError)
+    -> String
+  {
     let (path, line) = Self.splitReference(fileReference)
     let variables = try environment.variables(forHost: host)
     let candidates = environment.services(onHost: host).flatMap { service in
@@ -41,12 +43,28 @@ extension EnvironmentCompiler {
     }
     var text = "\(path) on \(host) (env \(environment.name), \(sourceDescription))\n"
     text += "  from \(service.directory)/\(file.source) (service \(service.name))\n"
+    if let final = try? await finalContents(of: path, host: host, service: service.name),
+      final != Array(output.utf8)
+    {
+      let overlays = environment.overlays(forHost: host).map(\.name).joined(separator: ", ")
+      text +=
+        "  note: overlay patches (\(overlays)) change this file after the template; the lines "
+        + "below are the template's output before them\n"
+    }
     let wanted = line.map { [$0] } ?? Array(1...max(1, lines.count))
     for number in wanted where number <= lines.count {
       text += describe(
         line: number, lines: lines, emissions: trace.emissions, variables: variables)
     }
     return text
+  }
+
+  /// The file as `render` writes it (after overlay patches).
+  private func finalContents(of path: String, host: String, service: String) async throws
+    -> [UInt8]?
+  {
+    let result = try await compile(selection: RenderSelection(hosts: [host], services: [service]))
+    return result.files.first { $0.path == path }?.contents
   }
 
   private func describe(

@@ -52,6 +52,13 @@ public enum JSONWriter {
     output += close
   }
 
+  /// `text` as a JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
+  public static func quoted(_ text: String) -> String {
+    var output = ""
+    appendString(text, to: &output)
+    return output
+  }
+
   /// `text` as a JSON string literal; non-ASCII characters are kept as UTF-8.
   static func appendString(_ text: String, to output: inout String) {
     output += "\""

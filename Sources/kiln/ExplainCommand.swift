@@ -36,7 +36,7 @@ struct ExplainCommand: AsyncParsableCommand {
     if let variable {
       Terminal.output(try compiler.explain(variable: variable, host: host), newline: false)
     } else if let file {
-      Terminal.output(try compiler.explain(fileReference: file, host: host), newline: false)
+      Terminal.output(try await compiler.explain(fileReference: file, host: host), newline: false)
     }
   }
 }

@@ -43,20 +43,8 @@ struct ExampleFixture {
     try write(path, text.replacingCharacters(in: range, with: new))
   }
 
-  /// Every file under `directory` (relative paths, sorted) with its bytes.
+  /// Every file under `directory` (relative paths) with its bytes.
   func tree(_ directory: String) throws -> [String: Data] {
-    let base = root.appendingPathComponent(directory)
-    var result: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [:] }
-    for case let path as String in enumerator {
-      var isDirectory: ObjCBool = false
-      let full = base.appendingPathComponent(path).path
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        result[path] = FileManager.default.contents(atPath: full)
-      }
-    }
-    return result
+    files(under: root.appendingPathComponent(directory))
   }
 }

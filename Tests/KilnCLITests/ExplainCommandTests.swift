@@ -40,15 +40,27 @@ import Testing
   @Test func fileLineNamesTemplateLineAndValues() throws {
     let fixture = try ExampleFixture()
     defer { fixture.remove() }
-    #expect(try fixture.kiln("render", "--env", "prod", "--host", "ctl01").exitCode == 0)
-    let galera = try fixture.read("out/prod/ctl01/mariadb/galera.cnf").split(
+    #expect(try fixture.kiln("render", "--env", "staging", "--host", "stg-ctl01").exitCode == 0)
+    let galera = try fixture.read("out/staging/stg-ctl01/mariadb/galera.cnf").split(
       separator: "\n", omittingEmptySubsequences: false)
     let index = try #require(galera.firstIndex { $0.hasPrefix("bind-address=") })
     let result = try fixture.kiln(
-      "explain", "--env", "prod", "--host", "ctl01", "mariadb/galera.cnf:\(index + 1)")
+      "explain", "--env", "staging", "--host", "stg-ctl01", "mariadb/galera.cnf:\(index + 1)")
     #expect(result.exitCode == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("templates/mariadb/galera.cnf.j2:"))
-    #expect(result.stdout.contains("api_interface_address ← environments/prod/host_vars/ctl01"))
+    #expect(result.stdout.contains("\(index + 1) | bind-address="))
+    #expect(result.stdout.contains("templates/mariadb/galera.cnf.j2:11:"))
+    #expect(
+      result.stdout.contains("api_interface_address ← environments/staging/host_vars/stg-ctl01"))
+    #expect(!result.stdout.contains("note: overlay patches"))
+  }
+
+  @Test func patchedFileSaysTheOverlayChangedIt() throws {
+    let fixture = try ExampleFixture()
+    defer { fixture.remove() }
+    let result = try fixture.kiln(
+      "explain", "--env", "prod", "--host", "ctl01", "mariadb/galera.cnf:9")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("note: overlay patches (galera-tuning)"))
   }
 
   @Test func unknownFileSuggestsTheHostsFiles() throws {

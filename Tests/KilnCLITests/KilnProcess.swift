@@ -101,3 +101,19 @@ func writeFiles(_ files: [String: String], under root: URL) throws {
 /// The package root (where the example repository lives).
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Every regular file under `root` (paths relative to it) with its bytes.
+func files(under root: URL) -> [String: Data] {
+  var result: [String: Data] = [:]
+  guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [:] }
+  for case let path as String in enumerator {
+    var isDirectory: ObjCBool = false
+    let full = root.appendingPathComponent(path).path
+    if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      result[path] = FileManager.default.contents(atPath: full)
+    }
+  }
+  return result
+}

@@ -107,8 +107,8 @@ private func compiler(_ files: [String: String] = repository) throws -> Environm
   #expect(rows.contains(["total", "2", "2"]))
 }
 
-@Test func explainFileLineNamesTemplateLineAndVariableOrigin() throws {
-  let text = try compiler().explain(fileReference: "app/app.conf:3", host: "web02")
+@Test func explainFileLineNamesTemplateLineAndVariableOrigin() async throws {
+  let text = try await compiler().explain(fileReference: "app/app.conf:3", host: "web02")
   #expect(text.contains("port = 8002"))
   #expect(text.contains("templates/app/app.conf.j2:3:"))
   #expect(text.contains("port ← environments/prod/inventory.yaml:"))

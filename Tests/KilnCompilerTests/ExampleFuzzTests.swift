@@ -26,7 +26,7 @@ import Testing
       }
       for case let path as String in FileManager.default.enumerator(atPath: base.path)! {
         let full = base.appendingPathComponent(path).path
-        FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
         if !isDirectory.boolValue {
           files["\(top)/\(path)"] = Array(FileManager.default.contents(atPath: full) ?? Data())
         }
