@@ -117,14 +117,15 @@ final class RabbitMQNode {
   func stopAndRemove() {
     if serverIsRunning {
       _ = try? control("stop", timeout: 60)
-      if !waitForServerExit(timeout: 30), let pid = try? readText(file("rabbit.pid")) {
-        _ = try? DaemonTool.run(
-          DaemonTool.asRoot([
-            "/bin/kill", "-9", pid.trimmingCharacters(in: .whitespacesAndNewlines),
-          ]))
+      if !waitForServerExit(timeout: 30),
+        let text = try? readText(file("rabbit.pid")),
+        let pid = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        // The Erlang VM this node started, by the pid it wrote; `kill` is the shell's builtin.
+        _ = try? DaemonTool.run(DaemonTool.asRoot(["/bin/sh", "-c", "kill -9 \(pid)"]))
         _ = waitForServerExit(timeout: 10)
       }
-      process?.terminate()
+      if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
     if !epmdWasRunning { _ = try? DaemonTool.run([epmd, "-kill"], timeout: 30) }
     _ = try? DaemonTool.run(DaemonTool.asRoot(["/bin/rm", "-rf", directory.path]))

@@ -50,7 +50,8 @@ enum DaemonTool {
     let process = try launch(command, output: log)
     let timedOut = !waitForExit(process, timeout: timeout)
     if timedOut {
-      process.terminate()
+      // SIGKILL by pid: the test runner's children may inherit a mask that holds SIGTERM.
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
     let output = (try? readText(log)) ?? ""
