@@ -31,6 +31,13 @@ extension DaemonTests {
       for port in [node.ports.amqp, node.ports.management, node.ports.prometheus] {
         #expect(listeners.output.contains("port: \(port),"), "\(listeners.output)")
       }
+      // `listeners` prints [::] for the HTTP listeners; the kernel's socket table is the truth.
+      let all = [
+        node.ports.amqp, node.ports.management, node.ports.prometheus, node.ports.distribution,
+      ]
+      for port in all {
+        #expect(try Self.listeningAddresses(port: port) == ["0100007F"], "port \(port)")
+      }
       #expect(!node.log().contains("no setting with that name"))
       let stop = try node.control("stop")
       #expect(stop.exitCode == 0, "\(stop.output)")
@@ -51,6 +58,21 @@ extension DaemonTests {
       let log = node.log()
       #expect(log.contains("You've tried to set kiln_no_such_setting"), "\(log.suffix(4000))")
       #expect(log.contains("there is no setting with that name"))
+    }
+
+    /// The local addresses (as `/proc/net/tcp*` spells them) that listen on `port`.
+    static func listeningAddresses(port: Int) throws -> [String] {
+      let portField = String(format: "%04X", port)
+      var addresses: [String] = []
+      for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        for line in try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n") {
+          let fields = line.split(separator: " ")
+          guard fields.count > 3, fields[3] == "0A" else { continue }
+          let local = fields[1].split(separator: ":")
+          if local.count == 2, local[1] == portField { addresses.append(String(local[0])) }
+        }
+      }
+      return addresses.sorted()
     }
 
     /// `rabbitmq-diagnostics environment` shows the settings the rendered files chose.
