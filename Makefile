@@ -21,6 +21,7 @@ deps:
 
 test-deps:
 	@scripts/install-deps --test
+	@scripts/install-test-daemons
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
