@@ -16,7 +16,8 @@ struct ExpressionCompiler {
     case .literal(let value):
       return { _ in value }
     case .name(let name):
-      return { frame in try frame.lookup(name) ?? .undefined(Undefined(name: name)) }
+      let symbol = Symbol(name)
+      return { frame in try frame.lookup(symbol) ?? .undefined(Undefined(name: name)) }
     case .list(let items), .tuple(let items):
       return try compileList(items)
     case .dict(let items):
