@@ -7,8 +7,11 @@ extension PythonRegex {
     var names: [String: Int]
   }
 
-  /// Rewrites Python-only syntax into ICU syntax, keeping group numbering.
-  static func translate(_ pattern: String) -> Translation {
+  /// Rewrites Python-only syntax into ICU syntax, keeping group numbering. Anchors follow
+  /// Python: `$` matches only before `\n` (or at the end), and with `multiline` `^` matches
+  /// after every `\n`, even at the very end.
+  static func translate(_ pattern: String, multiline: Bool = false) -> Translation {
+    let multiline = multiline || pattern.hasPrefix("(?m") || pattern.hasPrefix("(?im")
     let chars = Array(pattern)
     var out = ""
     var names: [String: Int] = [:]
@@ -56,6 +59,12 @@ extension PythonRegex {
         index = translateBrace(chars, at: index, into: &out)
       case "}":
         out += "\\}"
+        index += 1
+      case "^" where multiline:
+        out += "(?:\\A|(?<=\\n))"
+        index += 1
+      case "$":
+        out += multiline ? "(?=\\n|\\z)" : "(?=\\n?\\z)"
         index += 1
       default:
         out.append(char)
