@@ -27,16 +27,8 @@ extension PythonRegex {
         continue
       }
       if inClass {
-        if char == "]" {
-          inClass = false
-          out.append(char)
-        } else if char == "[" || char == "&"
-          || (char == "-" && index + 1 < chars.count && chars[index + 1] == "-")
-        {
-          out += "\\\(char)"
-        } else {
-          out.append(char)
-        }
+        inClass = char != "]"
+        out += classCharacter(chars, at: index)
         index += 1
         continue
       }
@@ -72,6 +64,15 @@ extension PythonRegex {
       }
     }
     return Translation(pattern: out, names: names)
+  }
+
+  /// A character inside `[...]`: ICU's set operators `[`, `&&` and `--` escaped.
+  private static func classCharacter(_ chars: [Character], at index: Int) -> String {
+    let char = chars[index]
+    let isOperator =
+      char == "[" || char == "&"
+      || (char == "-" && index + 1 < chars.count && chars[index + 1] == "-")
+    return isOperator ? "\\\(char)" : String(char)
   }
 
   /// Copies an opening parenthesis, turning `(?P<n>` into `(?<n>` and `(?P=n)` into `\k<n>`.
