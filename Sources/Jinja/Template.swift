@@ -110,7 +110,11 @@ public final class Template: Sendable {
       if case .string = value {} else { return value }
     }
     var text = output.text
-    let present = text.utf8.reversed().prefix { $0 == Ascii.newline }.count
+    var present = 0
+    for byte in text.utf8.reversed() {
+      guard byte == Ascii.newline else { break }
+      present += 1
+    }
     if present < trailingNewlines {
       text += String(repeating: "\n", count: trailingNewlines - present)
     }

@@ -70,6 +70,7 @@ struct FilterCaseTests {
     ("{{ '%s %s' | format('x') }}", "not enough arguments for format string"),
     ("{{ 'x' | regex_replace('(', 'y') }}", "invalid regular expression '('"),
     ("{{ [1, 'a'] | sort }}", "'<' not supported between instances of 'str' and 'int'"),
+    ("{{ 'abc' | replace('a') }}", "replace() missing 1 required positional argument: 'new'"),
     ("{{ 'x' | center(1, 2) }}", "center() takes at most 1 argument(s) (2 given)"),
     ("{{ 'x' | trim(bogus=1) }}", "trim() got an unexpected keyword argument 'bogus'"),
     ("{{ '{' | from_json }}", "Expecting property name enclosed in double quotes: char 1"),

@@ -36,6 +36,22 @@ import Testing
     }
   }
 
+  @Test(arguments: [
+    String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+    String(repeating: "-", count: 5000) + "1",
+    String(repeating: "[", count: 5000),
+  ])
+  func deepExpressionsFailCleanly(expression: String) throws {
+    let error = try #require(CoreHarness.error("{{ " + expression + " }}"))
+    #expect(error.kind == .syntax)
+  }
+
+  @Test func deepBlocksFailCleanly() throws {
+    let template = String(repeating: "{% if true %}", count: 5000)
+    let error = try #require(CoreHarness.error(template))
+    #expect(error.message.contains("nested more than"))
+  }
+
   @Test func descriptionNamesTheLocation() throws {
     let error = try #require(CoreHarness.error("x\n{% if %}"))
     #expect(error.description.hasPrefix("t.j2:2:7: expected an expression"))

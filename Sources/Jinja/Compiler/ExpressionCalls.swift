@@ -135,7 +135,8 @@ extension ExpressionCompiler {
   func compileWriter(_ target: Expression) throws -> (@Sendable (Frame, Value) throws -> Void)? {
     switch target.kind {
     case .name(let name):
-      return { frame, value in frame.reassign(name, value) }
+      let symbol = Symbol(name)
+      return { frame, value in frame.reassign(symbol, value) }
     case .attribute(let base, let key):
       let read = try compile(base)
       let write = try compileWriter(base)

@@ -16,7 +16,8 @@ struct ExpressionCompiler {
     case .literal(let value):
       return { _ in value }
     case .name(let name):
-      return { frame in try frame.lookup(name) ?? .undefined(Undefined(name: name)) }
+      let symbol = Symbol(name)
+      return { frame in try frame.lookup(symbol) ?? .undefined(Undefined(name: name)) }
     case .list(let items), .tuple(let items):
       return try compileList(items)
     case .dict(let items):
@@ -163,7 +164,17 @@ struct ExpressionCompiler {
     case .multiply: operation = Arithmetic.multiply
     case .divide: operation = Arithmetic.divide
     case .floorDivide: operation = Arithmetic.floorDivide
-    case .modulo: operation = Arithmetic.modulo
+    case .modulo:
+      if case .tuple = right.kind {
+        operation = Arithmetic.modulo
+      } else {
+        operation = { left, right in
+          if case .string = left, case .list = right {
+            return try Arithmetic.modulo(left, .list([right]))
+          }
+          return try Arithmetic.modulo(left, right)
+        }
+      }
     case .power: operation = Arithmetic.power
     }
     return { frame in

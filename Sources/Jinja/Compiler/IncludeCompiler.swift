@@ -25,13 +25,14 @@ struct IncludeCompiler {
     throws -> Executor
   {
     let nameEvaluator = try expressions.compile(template)
+    let aliasSymbol = Symbol(alias)
     return { frame, _ in
       let module = try Self.module(try nameEvaluator(frame), withContext, frame, span)
       var exports = ValueMap()
-      for key in module.locals.keys.sorted() where !key.hasPrefix("_") {
-        exports[key] = module.locals[key]
+      for (name, value) in module.definitions where !name.hasPrefix("_") {
+        exports[name] = value
       }
-      frame.assign(alias, .map(exports))
+      frame.assign(aliasSymbol, .map(exports))
     }
   }
 
@@ -40,16 +41,18 @@ struct IncludeCompiler {
     _ span: SourceSpan
   ) throws -> Executor {
     let nameEvaluator = try expressions.compile(template)
+    let imports = names.map { (Symbol($0.name), Symbol($0.alias ?? $0.name)) }
     return { frame, _ in
       let source = try nameEvaluator(frame)
       let module = try Self.module(source, withContext, frame, span)
-      for (name, alias) in names {
-        guard !name.hasPrefix("_"), let value = module.locals[name] else {
+      for (symbol, alias) in imports {
+        let name = symbol.name
+        guard !name.hasPrefix("_"), let value = module.local(symbol) else {
           throw frame.state.error(
             .include, "the template '\(source.pythonString())' does not export '\(name)'", span,
             hint: "define the macro or variable at the top level of that template")
         }
-        frame.assign(alias ?? name, value)
+        frame.assign(alias, value)
       }
     }
   }

@@ -7,7 +7,7 @@ extension StatementCompiler {
     let conditionSpan = loop.condition.map(expressions.span) ?? span
     let body = try compileBody(loop.body)
     let otherwise = try loop.otherwise.map(compileBody)
-    let target = loop.target
+    let target = CompiledTarget(loop.target)
     let recursive = loop.recursive
 
     return { frame, output in
@@ -33,7 +33,7 @@ extension StatementCompiler {
             return .string(nested.text)
           } : nil
         let loopObject = LoopObject(items: items, depth: depth, recursion: recursion)
-        scope.assign("loop", .object(loopObject))
+        scope.assign(Symbol.loop, .object(loopObject))
         for (position, item) in items.enumerated() {
           loopObject.index0 = position
           try StatementCompiler.bind(target, item, scope, span)

@@ -15,7 +15,7 @@ struct MacroCompiler {
     let body = try statements.compileBody(definition.body)
     let expressions = ExpressionCompiler(lines: lines)
     let parameters = try definition.parameters.map {
-      ($0.name, try $0.defaultValue.map(expressions.compile))
+      (Symbol($0.name), try $0.defaultValue.map(expressions.compile))
     }
     let referenced = NameCollector.names(in: definition.body)
     let signature = MacroSignature(
@@ -33,7 +33,7 @@ struct MacroCompiler {
           return try state.nested(at: context.span ?? span) {
             let scope = Frame(parent: defining.frame)
             try signature.bind(arguments, into: scope, context)
-            let output = Output()
+            let output = Output(capacity: 64)
             try body(scope, output)
             return output.nativeResult
           }
@@ -45,49 +45,52 @@ struct MacroCompiler {
 /// A macro's parameters and which of `varargs`, `kwargs`, `caller` its body uses.
 struct MacroSignature: Sendable {
   let name: String
-  let parameters: [(String, Evaluator?)]
+  let parameters: [(Symbol, Evaluator?)]
   let catchesVarargs: Bool
   let catchesKwargs: Bool
   let catchesCaller: Bool
 
   func bind(_ arguments: Arguments, into scope: Frame, _ context: CallContext) throws {
-    var bound = [Value?](repeating: nil, count: parameters.count)
-    for (position, value) in arguments.positional.enumerated() where position < parameters.count {
-      bound[position] = value
-    }
-    let extra = Array(arguments.positional.dropFirst(parameters.count))
-    if !extra.isEmpty && !catchesVarargs {
+    let positional = arguments.positional
+    if positional.count > parameters.count && !catchesVarargs {
       throw context.error(
         "macro '\(name)' takes not more than \(parameters.count) argument(s)", kind: .type)
     }
+    for index in 0..<min(positional.count, parameters.count) {
+      scope.assign(parameters[index].0, positional[index])
+    }
     var keywords = ValueMap()
     for (key, value) in arguments.named {
-      if let position = parameters.firstIndex(where: { $0.0 == key }) {
-        guard bound[position] == nil else {
+      if let position = parameters.firstIndex(where: { $0.0.name == key }) {
+        guard position >= positional.count else {
           throw context.error(
             "macro '\(name)' got multiple values for argument '\(key)'", kind: .type)
         }
-        bound[position] = value
+        scope.assign(parameters[position].0, value)
       } else if key == "caller" {
-        if catchesCaller { scope.assign("caller", value) }
+        if catchesCaller { scope.assign(Symbol.caller, value) }
       } else if catchesKwargs {
         keywords[key] = value
       } else {
         throw context.error("macro '\(name)' takes no keyword argument '\(key)'", kind: .type)
       }
     }
-    for (position, (parameter, defaultValue)) in parameters.enumerated() {
-      if let value = bound[position] {
-        scope.assign(parameter, value)
-      } else if let defaultValue {
-        scope.assign(parameter, try defaultValue(scope))
-      } else {
-        scope.assign(
-          parameter,
-          .undefined(Undefined(name: parameter, hint: "missing argument of macro '\(name)'")))
+    if arguments.named.count + positional.count < parameters.count || !arguments.named.isEmpty {
+      for (parameter, defaultValue) in parameters.dropFirst(positional.count)
+      where scope.local(parameter) == nil {
+        if let defaultValue {
+          scope.assign(parameter, try defaultValue(scope))
+        } else {
+          scope.assign(
+            parameter,
+            .undefined(Undefined(name: parameter.name, hint: "missing argument of macro '\(name)'"))
+          )
+        }
       }
     }
-    if catchesVarargs { scope.assign("varargs", .list(extra)) }
-    if catchesKwargs { scope.assign("kwargs", .map(keywords)) }
+    if catchesVarargs {
+      scope.assign(Symbol.varargs, .list(Array(positional.dropFirst(parameters.count))))
+    }
+    if catchesKwargs { scope.assign(Symbol.kwargs, .map(keywords)) }
   }
 }

@@ -5,6 +5,10 @@ struct Parser {
   let lines: LineTable
   /// Names of the block tags currently open, innermost last (for end-tag messages).
   var openBlocks: [(name: String, offset: Int)] = []
+  /// The current expression nesting depth (bounded so hostile input cannot exhaust the stack).
+  var expressionDepth = 0
+  /// The deepest allowed nesting of expressions or blocks.
+  static let maximumNesting = 128
 
   init(tokens: [Token], lines: LineTable) {
     self.tokens = tokens
@@ -65,7 +69,14 @@ struct Parser {
   // MARK: - Expressions
 
   mutating func parseExpression(withCondition: Bool = true) throws -> Expression {
-    withCondition ? try parseConditional() : try parseOr()
+    expressionDepth += 1
+    defer { expressionDepth -= 1 }
+    guard expressionDepth <= Parser.maximumNesting else {
+      throw error(
+        "expression nested more than \(Parser.maximumNesting) levels deep", at: current.offset,
+        hint: "simplify the expression")
+    }
+    return withCondition ? try parseConditional() : try parseOr()
   }
 
   mutating func parseConditional() throws -> Expression {
@@ -175,6 +186,13 @@ struct Parser {
 
   mutating func parseUnary(withFilter: Bool = true) throws -> Expression {
     let start = current.offset
+    expressionDepth += 1
+    defer { expressionDepth -= 1 }
+    guard expressionDepth <= Parser.maximumNesting * 2 else {
+      throw error(
+        "expression nested more than \(Parser.maximumNesting) levels deep", at: current.offset,
+        hint: "simplify the expression")
+    }
     var expression: Expression
     if skipOp("-") {
       expression = node(.negate(try parseUnary(withFilter: false)), from: start)

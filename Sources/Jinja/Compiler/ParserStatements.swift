@@ -93,6 +93,11 @@ extension Parser {
   mutating func parseBlockBody(_ name: String, _ start: Int, until endNames: Set<String>)
     throws -> ([Statement], String)
   {
+    guard openBlocks.count < Parser.maximumNesting else {
+      throw error(
+        "blocks nested more than \(Parser.maximumNesting) levels deep", at: start, 2,
+        hint: "split the template into macros or includes")
+    }
     openBlocks.append((name, start))
     defer { openBlocks.removeLast() }
     let body = try parseBody(until: endNames)

@@ -25,9 +25,9 @@ struct StatementCompiler {
     case .data(let text):
       return { frame, output in
         guard let trace = frame.state.trace, output.isRoot else { return output.appendData(text) }
-        let start = output.text.utf8.count
+        let start = output.byteCount
         output.appendData(text)
-        trace.record(.init(outputRange: start..<output.text.utf8.count, span: span, variables: []))
+        trace.record(.init(outputRange: start..<output.byteCount, span: span, variables: []))
       }
     case .output(let expression):
       return try compileOutput(expression)
@@ -50,15 +50,19 @@ struct StatementCompiler {
       return try compileLoop(loop, span)
     case .assign(let target, let value):
       let evaluator = try expressions.compile(value)
+      let target = CompiledTarget(target)
       return { frame, _ in try Self.bind(target, try evaluator(frame), frame, span) }
     case .assignBlock(let target, let filter, let body):
       let capture = try compileCapture(body, filter: filter)
+      let target = CompiledTarget(target)
       return { frame, _ in try Self.bind(target, try capture(frame), frame, span) }
     case .filterBlock(let filter, let body):
       let capture = try compileCapture(body, filter: filter)
       return { frame, output in output.appendValue(try capture(frame)) }
     case .with(let assignments, let body):
-      let values = try assignments.map { ($0.target, try expressions.compile($0.value)) }
+      let values = try assignments.map {
+        (CompiledTarget($0.target), try expressions.compile($0.value))
+      }
       let bodyExecutor = try compileBody(body)
       return { frame, output in
         let scope = Frame(parent: frame)
@@ -69,8 +73,8 @@ struct StatementCompiler {
       }
     case .macro(let definition):
       let macro = try MacroCompiler(lines: lines).compile(definition, span)
-      let name = definition.name
-      return { frame, _ in frame.assign(name, macro(frame)) }
+      let symbol = Symbol(definition.name)
+      return { frame, _ in frame.assign(symbol, macro(frame)) }
     case .callBlock(let call, let caller):
       return try compileCallBlock(call, caller, span)
     case .include(let template, let ignoreMissing, let withContext):
@@ -90,15 +94,19 @@ struct StatementCompiler {
     let span = expressions.span(expression)
     return { frame, output in
       guard let trace = frame.state.trace, output.isRoot else {
-        return output.appendValue(try Evaluation.defined(try evaluator(frame), span, frame))
+        let value = try evaluator(frame)
+        if case .undefined(let undefined) = value {
+          throw Evaluation.undefinedError(undefined, span, frame.state)
+        }
+        return output.appendValue(value)
       }
       frame.state.readNames.removeAll(keepingCapacity: true)
       let value = try Evaluation.defined(try evaluator(frame), span, frame)
-      let start = output.text.utf8.count
+      let start = output.byteCount
       output.appendValue(value)
       trace.record(
         .init(
-          outputRange: start..<output.text.utf8.count, span: span,
+          outputRange: start..<output.byteCount, span: span,
           variables: frame.state.readNames))
     }
   }
@@ -106,16 +114,17 @@ struct StatementCompiler {
   /// Renders `body` to a string and applies an optional filter chain to it.
   private func compileCapture(_ body: [Statement], filter: Expression?) throws -> Evaluator {
     let bodyExecutor = try compileBody(body)
-    let subjectKey = "\u{0}subject"
     let filtered = try filter.map {
-      try expressions.compileFilterChain($0) { frame in frame.locals[subjectKey] ?? .none }
+      try expressions.compileFilterChain($0) { frame in
+        frame.local(Symbol.blockSubject) ?? .none
+      }
     }
     return { frame in
       let output = Output()
       try bodyExecutor(frame, output)
       guard let filtered else { return output.nativeResult }
       let scope = Frame(parent: frame)
-      scope.locals[subjectKey] = output.nativeResult
+      scope.assign(Symbol.blockSubject, output.nativeResult)
       return try filtered(scope)
     }
   }
@@ -141,12 +150,12 @@ struct StatementCompiler {
   }
 
   /// Assigns `value` to `target` in `frame`, unpacking tuples.
-  static func bind(_ target: AssignTarget, _ value: Value, _ frame: Frame, _ span: SourceSpan)
+  static func bind(_ target: CompiledTarget, _ value: Value, _ frame: Frame, _ span: SourceSpan)
     throws
   {
     switch target {
-    case .name(let name):
-      frame.assign(name, value)
+    case .symbol(let symbol):
+      frame.assign(symbol, value)
     case .tuple(let targets):
       let items = try Evaluation.located(span, frame) { () throws -> [Value] in
         try Access.iterate(try Evaluation.defined(value, span, frame))
@@ -162,8 +171,8 @@ struct StatementCompiler {
     case .attribute(let namespace, let attribute):
       guard case .object(let object as NamespaceObject)? = try frame.lookup(namespace) else {
         throw frame.state.error(
-          .type, "cannot assign attribute on non-namespace object '\(namespace)'", span,
-          hint: "create it with '{% set \(namespace) = namespace() %}'")
+          .type, "cannot assign attribute on non-namespace object '\(namespace.name)'", span,
+          hint: "create it with '{% set \(namespace.name) = namespace() %}'")
       }
       object.set(attribute, value)
     }
@@ -178,5 +187,20 @@ extension ExpressionCompiler {
     }
     let innerEvaluator = try inner.map { try compileFilterChain($0, subject: subject) } ?? subject
     return try compileFilter(innerEvaluator, name, arguments, span(chain))
+  }
+}
+
+/// An assignment target with its names interned.
+indirect enum CompiledTarget: Sendable {
+  case symbol(Symbol)
+  case tuple([CompiledTarget])
+  case attribute(Symbol, String)
+
+  init(_ target: AssignTarget) {
+    switch target {
+    case .name(let name): self = .symbol(Symbol(name))
+    case .tuple(let items): self = .tuple(items.map(CompiledTarget.init))
+    case .attribute(let namespace, let attribute): self = .attribute(Symbol(namespace), attribute)
+    }
   }
 }

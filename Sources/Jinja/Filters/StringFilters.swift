@@ -95,8 +95,14 @@ enum StringFilters {
     -> Value
   {
     try arguments.check(["old", "new", "count"], "replace", context)
-    let old = try Builtins.text(arguments.value(0, "old", default: .string("")), context)
-    let new = try Builtins.text(arguments.value(1, "new", default: .string("")), context)
+    guard let oldValue = arguments.argument(0, "old"), let newValue = arguments.argument(1, "new")
+    else {
+      let missing = arguments.argument(0, "old") == nil ? "old" : "new"
+      throw context.error(
+        "replace() missing 1 required positional argument: '\(missing)'", kind: .filter)
+    }
+    let old = try Builtins.text(oldValue, context)
+    let new = try Builtins.text(newValue, context)
     let count = try arguments.int(2, "count", default: -1, context)
     return .string(
       PythonString.replace(try Builtins.text(value, context), old, new, count: count))

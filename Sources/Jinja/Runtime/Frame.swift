@@ -1,9 +1,18 @@
 /// A variable scope of one render: template top level, loop body, macro call or `with` block.
+///
+/// Locals live in pointer-backed storage: a frame is used by one render on one thread, and this
+/// keeps the hot lookup path free of dynamic exclusivity checks.
 final class Frame {
-  var locals: [String: Value] = [:]
+  private struct Entry {
+    var id: Int
+    var name: String
+    var value: Value
+  }
+
+  private let locals: UnsafeMutablePointer<ContiguousArray<Entry>>
   let parent: Frame?
   let state: RenderState
-  /// Whether lookups that miss this chain fall through to the render's variables and globals.
+  /// Whether lookups that miss this chain fall through to the render's variables.
   let seesVariables: Bool
 
   /// A top-level frame.
@@ -11,6 +20,8 @@ final class Frame {
     self.parent = nil
     self.state = state
     self.seesVariables = seesVariables
+    locals = .allocate(capacity: 1)
+    locals.initialize(to: [])
   }
 
   /// A child scope of `parent`.
@@ -18,76 +29,138 @@ final class Frame {
     self.parent = parent
     self.state = parent.state
     self.seesVariables = parent.seesVariables
+    locals = .allocate(capacity: 1)
+    locals.initialize(to: [])
   }
 
-  /// The value of `name`, or nil when it is undefined everywhere.
-  func lookup(_ name: String) throws -> Value? {
-    var frame: Frame? = self
-    while let current = frame {
-      if let value = current.locals[name] { return value }
-      frame = current.parent
-    }
-    if seesVariables, let value = try state.variables.resolve(name) {
-      state.noteRead(name)
-      return value
-    }
-    return state.environment.globals[name]
+  deinit {
+    locals.deinitialize(count: 1)
+    locals.deallocate()
   }
 
-  /// Replaces `name` where it is defined in the chain, else defines it in the outermost frame
-  /// (so a changed copy of a render variable shadows it for the rest of the render).
-  func reassign(_ name: String, _ value: Value) {
-    var frame: Frame = self
-    while true {
-      if frame.locals[name] != nil {
-        frame.locals[name] = value
-        return
+  @inline(__always)
+  private func position(of id: Int) -> Int? {
+    locals.pointee.withUnsafeBufferPointer { entries in
+      var index = entries.count - 1
+      while index >= 0 {
+        if entries[index].id == id { return index }
+        index -= 1
       }
+      return nil
+    }
+  }
+
+  /// The value of `symbol`, or nil when it is undefined everywhere.
+  func lookup(_ symbol: Symbol) throws -> Value? {
+    var frame = self
+    while true {
+      if let index = frame.position(of: symbol.id) { return frame.locals.pointee[index].value }
       guard let parent = frame.parent else { break }
       frame = parent
     }
-    frame.locals[name] = value
+    return try state.topLevel(symbol, seesVariables: seesVariables)
   }
 
-  /// Assigns `name` in this scope.
-  func assign(_ name: String, _ value: Value) { locals[name] = value }
+  /// The value of `symbol` in this frame only.
+  func local(_ symbol: Symbol) -> Value? {
+    position(of: symbol.id).map { locals.pointee[$0].value }
+  }
+
+  /// Assigns `symbol` in this scope.
+  func assign(_ symbol: Symbol, _ value: Value) {
+    if let index = position(of: symbol.id) {
+      locals.pointee[index].value = value
+    } else {
+      if locals.pointee.capacity == 0 { locals.pointee.reserveCapacity(4) }
+      locals.pointee.append(Entry(id: symbol.id, name: symbol.name, value: value))
+    }
+  }
+
+  /// Replaces `symbol` where it is defined in the chain, else defines it in the outermost frame
+  /// (so a changed copy of a render variable shadows it for the rest of the render).
+  func reassign(_ symbol: Symbol, _ value: Value) {
+    var frame = self
+    while true {
+      if frame.position(of: symbol.id) != nil { break }
+      guard let parent = frame.parent else { break }
+      frame = parent
+    }
+    frame.assign(symbol, value)
+  }
+
+  /// The names and values defined in this frame, in definition order.
+  var definitions: [(name: String, value: Value)] {
+    locals.pointee.map { ($0.name, $0.value) }
+  }
 }
 
-/// The output of one render (or of a macro body, block set or filter block).
+/// The output of one render (or of a macro body, block set or filter block), as UTF-8 bytes.
 final class Output {
-  var text = ""
-  /// The number of chunks (data or expressions) emitted.
-  var chunks = 0
-  /// The value of the first chunk when it came from an expression.
-  var firstValue: Value?
+  private struct Buffer {
+    var bytes: [UInt8] = []
+    var chunks = 0
+    var firstValue: Value?
+  }
+
+  private let buffer: UnsafeMutablePointer<Buffer>
   /// Whether this is the render's own output (traced), not a macro body or captured block.
   let isRoot: Bool
 
   init(capacity: Int = 0, isRoot: Bool = false) {
     self.isRoot = isRoot
-    if capacity > 0 { text.reserveCapacity(capacity) }
+    buffer = .allocate(capacity: 1)
+    buffer.initialize(to: Buffer())
+    if capacity > 0 { buffer.pointee.bytes.reserveCapacity(capacity) }
   }
+
+  deinit {
+    buffer.deinitialize(count: 1)
+    buffer.deallocate()
+  }
+
+  /// The text written so far.
+  var text: String { String(decoding: buffer.pointee.bytes, as: UTF8.self) }
+
+  /// The number of bytes written so far.
+  var byteCount: Int { buffer.pointee.bytes.count }
+
+  /// The number of chunks (data or expressions) emitted.
+  var chunks: Int { buffer.pointee.chunks }
+
+  /// The value of the first chunk when it came from an expression.
+  var firstValue: Value? { buffer.pointee.firstValue }
 
   /// Ansible's native result of a body: nothing is `None`, one expression keeps its value,
   /// anything else is the concatenated text.
   var nativeResult: Value {
-    if chunks == 0 { return .none }
-    if chunks == 1, let firstValue { return firstValue }
+    let state = buffer.pointee
+    if state.chunks == 0 { return .none }
+    if state.chunks == 1, let firstValue = state.firstValue { return firstValue }
     return .string(text)
   }
 
+  @inline(__always)
+  private func write(_ string: String) {
+    var string = string
+    string.withUTF8 { utf8 in buffer.pointee.bytes.append(contentsOf: utf8) }
+  }
+
   func appendData(_ data: String) {
-    chunks += 1
-    text += data
+    buffer.pointee.chunks += 1
+    write(data)
   }
 
   func appendValue(_ value: Value) {
-    chunks += 1
-    if chunks == 1 { firstValue = value }
+    buffer.pointee.chunks += 1
+    if buffer.pointee.chunks == 1 { buffer.pointee.firstValue = value }
     switch value {
-    case .string(let string): text += string
+    case .string(let string): write(string)
     case .none: break
-    default: value.appendRepr(to: &text)
+    case .int(let integer): write(String(integer))
+    default:
+      var text = ""
+      value.appendRepr(to: &text)
+      write(text)
     }
   }
 }

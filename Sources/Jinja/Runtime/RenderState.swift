@@ -29,6 +29,34 @@ final class RenderState: @unchecked Sendable {
     self.trace = trace
   }
 
+  /// Pointer-backed so the hot lookup path has no dynamic exclusivity checks.
+  private let cache: UnsafeMutablePointer<TopLevelCache> = {
+    let pointer = UnsafeMutablePointer<TopLevelCache>.allocate(capacity: 1)
+    pointer.initialize(to: TopLevelCache())
+    return pointer
+  }()
+
+  deinit {
+    cache.deinitialize(count: 1)
+    cache.deallocate()
+  }
+
+  /// A render variable or global, memoized for the render.
+  func topLevel(_ symbol: Symbol, seesVariables: Bool) throws -> Value? {
+    guard seesVariables else { return environment.globals[symbol.name] }
+    let value: Value?
+    if let cached = cache.pointee.find(symbol.id) {
+      value = cached
+    } else {
+      value = try variables.resolve(symbol.name) ?? environment.globals[symbol.name]
+      cache.pointee.store(symbol.id, value)
+    }
+    if trace != nil, value != nil, environment.globals[symbol.name] == nil {
+      noteRead(symbol.name)
+    }
+    return value
+  }
+
   /// Records a top-level read for the trace.
   func noteRead(_ name: String) {
     if trace != nil, !readNames.contains(name) { readNames.append(name) }

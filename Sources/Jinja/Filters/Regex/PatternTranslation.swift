@@ -7,8 +7,11 @@ extension PythonRegex {
     var names: [String: Int]
   }
 
-  /// Rewrites Python-only syntax into ICU syntax, keeping group numbering.
-  static func translate(_ pattern: String) -> Translation {
+  /// Rewrites Python-only syntax into ICU syntax, keeping group numbering. Anchors follow
+  /// Python: `$` matches only before `\n` (or at the end), and with `multiline` `^` matches
+  /// after every `\n`, even at the very end.
+  static func translate(_ pattern: String, multiline: Bool = false) -> Translation {
+    let multiline = multiline || pattern.hasPrefix("(?m") || pattern.hasPrefix("(?im")
     let chars = Array(pattern)
     var out = ""
     var names: [String: Int] = [:]
@@ -24,16 +27,8 @@ extension PythonRegex {
         continue
       }
       if inClass {
-        if char == "]" {
-          inClass = false
-          out.append(char)
-        } else if char == "[" || char == "&"
-          || (char == "-" && index + 1 < chars.count && chars[index + 1] == "-")
-        {
-          out += "\\\(char)"
-        } else {
-          out.append(char)
-        }
+        inClass = char != "]"
+        out += classCharacter(chars, at: index)
         index += 1
         continue
       }
@@ -57,12 +52,27 @@ extension PythonRegex {
       case "}":
         out += "\\}"
         index += 1
+      case "^" where multiline:
+        out += "(?:\\A|(?<=\\n))"
+        index += 1
+      case "$":
+        out += multiline ? "(?=\\n|\\z)" : "(?=\\n?\\z)"
+        index += 1
       default:
         out.append(char)
         index += 1
       }
     }
     return Translation(pattern: out, names: names)
+  }
+
+  /// A character inside `[...]`: ICU's set operators `[`, `&&` and `--` escaped.
+  private static func classCharacter(_ chars: [Character], at index: Int) -> String {
+    let char = chars[index]
+    let isOperator =
+      char == "[" || char == "&"
+      || (char == "-" && index + 1 < chars.count && chars[index + 1] == "-")
+    return isOperator ? "\\\(char)" : String(char)
   }
 
   /// Copies an opening parenthesis, turning `(?P<n>` into `(?<n>` and `(?P=n)` into `\k<n>`.

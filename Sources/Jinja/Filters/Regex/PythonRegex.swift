@@ -16,10 +16,9 @@ struct PythonRegex: @unchecked Sendable {
 
   /// Compiles `pattern` with Python's `re.I` and `re.M` flags.
   init(_ pattern: String, ignoreCase: Bool = false, multiline: Bool = false) throws(PatternError) {
-    let translation = PythonRegex.translate(pattern)
+    let translation = PythonRegex.translate(pattern, multiline: multiline)
     var options: NSRegularExpression.Options = []
     if ignoreCase { options.insert(.caseInsensitive) }
-    if multiline { options.insert(.anchorsMatchLines) }
     do {
       expression = try NSRegularExpression(pattern: translation.pattern, options: options)
     } catch {

@@ -28,6 +28,22 @@ struct ScalarAnalysis {
     return scalar == " " || scalar == "\t" || isBreak(scalar) || scalar == "\0"
   }
 
+  /// Whether `scalar` at its position stops plain style in flow and in block context.
+  private static func indicators(
+    _ scalar: Unicode.Scalar, first: Bool, precededByWhitespace: Bool, followedByWhitespace: Bool
+  ) -> (flow: Bool, block: Bool) {
+    if first {
+      if "#,[]{}&*!|>'\"%@`".unicodeScalars.contains(scalar) { return (true, true) }
+      if scalar == "?" || scalar == ":" { return (true, followedByWhitespace) }
+      if scalar == "-", followedByWhitespace { return (true, true) }
+      return (false, false)
+    }
+    if ",?[]{}".unicodeScalars.contains(scalar) { return (true, false) }
+    if scalar == ":" { return (true, followedByWhitespace) }
+    if scalar == "#", precededByWhitespace { return (true, true) }
+    return (false, false)
+  }
+
   /// Analyzes `text`.
   init(_ text: String) {
     let scalars = Array(text.unicodeScalars)
@@ -47,30 +63,11 @@ struct ScalarAnalysis {
     for (index, scalar) in scalars.enumerated() {
       let followedByWhitespace = ScalarAnalysis.isBlank(
         index + 1 < scalars.count ? scalars[index + 1] : nil)
-      if index == 0 {
-        if "#,[]{}&*!|>'\"%@`".unicodeScalars.contains(scalar) {
-          flowIndicators = true
-          blockIndicators = true
-        }
-        if scalar == "?" || scalar == ":" {
-          flowIndicators = true
-          if followedByWhitespace { blockIndicators = true }
-        }
-        if scalar == "-", followedByWhitespace {
-          flowIndicators = true
-          blockIndicators = true
-        }
-      } else {
-        if ",?[]{}".unicodeScalars.contains(scalar) { flowIndicators = true }
-        if scalar == ":" {
-          flowIndicators = true
-          if followedByWhitespace { blockIndicators = true }
-        }
-        if scalar == "#", precededByWhitespace {
-          flowIndicators = true
-          blockIndicators = true
-        }
-      }
+      let indicators = ScalarAnalysis.indicators(
+        scalar, first: index == 0, precededByWhitespace: precededByWhitespace,
+        followedByWhitespace: followedByWhitespace)
+      flowIndicators = flowIndicators || indicators.flow
+      blockIndicators = blockIndicators || indicators.block
       if !ScalarAnalysis.isPrintable(scalar) { flags.special = true }
       if ScalarAnalysis.isBreak(scalar) { flags.lineBreaks = true }
       if scalar == " " {
