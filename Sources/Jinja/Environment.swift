@@ -31,23 +31,26 @@ public final class Environment: Sendable {
     try Template(environment: self, name: name, text: text)
   }
 
-  /// The template `name`, loaded through the loader and compiled once (cached).
+  /// The top-level template `name`, loaded through the loader and compiled once (cached).
   public func template(named name: String) throws -> Template {
-    if let cached = cache[name] { return cached }
-    guard let template = try loadTemplate(named: name) else {
+    guard let template = try loadTemplate(named: name, inherited: nil) else {
       throw JinjaError(
         .include, "template '\(name)' not found",
-        hint: loader == nil ? "the environment has no template loader" : nil)
+        hint: loader == nil ? "the environment has no template loader" : "check the search path")
     }
     return template
   }
 
   /// The template `name` via the loader and cache, or nil when the loader has no such template.
-  func loadTemplate(named name: String) throws -> Template? {
-    if let cached = cache[name] { return cached }
+  ///
+  /// `inherited` is nil for a top-level template, else the includer's options.
+  func loadTemplate(named name: String, inherited: TemplateOptions?) throws -> Template? {
+    let key = TemplateCache.Key(name: name, inherited: inherited)
+    if let cached = cache[key] { return cached }
     guard let loader, let source = try loader.loadTemplate(named: name) else { return nil }
-    let template = try Template(environment: self, name: source.path, text: source.text)
-    cache[name] = template
+    let template = try Template(
+      environment: self, name: source.path, text: source.text, inherited: inherited)
+    cache[key] = template
     return template
   }
 }
@@ -55,17 +58,23 @@ public final class Environment: Sendable {
 /// A lock-protected name → template map.
 final class TemplateCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var templates: [String: Template] = [:]
+  /// A template name with the options it was compiled under (nil: top level).
+  struct Key: Hashable {
+    var name: String
+    var inherited: TemplateOptions?
+  }
 
-  subscript(name: String) -> Template? {
+  private var templates: [Key: Template] = [:]
+
+  subscript(key: Key) -> Template? {
     get {
       lock.lock()
       defer { lock.unlock() }
-      return templates[name]
+      return templates[key]
     }
     set {
       lock.lock()
-      templates[name] = newValue
+      templates[key] = newValue
       lock.unlock()
     }
   }

@@ -9,22 +9,48 @@ public final class Template: Sendable {
   /// The number of newlines the template text ends with (Ansible tops the output up to it).
   let trailingNewlines: Int
   let sourceLength: Int
+  /// The effective options (after a `#jinja2:` header); included templates inherit them.
+  let options: TemplateOptions
+  /// The text itself when it has no template syntax (Ansible returns such text untouched).
+  let plainText: String?
 
-  init(environment: Environment, name: String, text: String) throws {
+  /// Compiles `text`; a top-level template honours a `#jinja2:` header and passes plain text
+  /// through untouched, as Ansible's templar does; included templates use `inherited` options.
+  init(environment: Environment, name: String, text: String, inherited: TemplateOptions? = nil)
+    throws
+  {
     self.environment = environment
     self.name = name
     var bytes = Array(text.utf8)
+    trailingNewlines = bytes.reversed().prefix { $0 == Ascii.newline }.count
+    plainText = inherited == nil && !Template.hasTemplateSyntax(bytes) ? text : nil
     if bytes.contains(UInt8(ascii: "\r")) { bytes = Template.normalizeNewlines(bytes) }
     let lines = LineTable(file: name, bytes: bytes)
-    let (options, start) = try TemplateHeader.parse(
-      bytes, options: environment.options, lines: lines)
+    var (options, start) = (inherited ?? environment.options, 0)
+    if inherited == nil {
+      (options, start) = try TemplateHeader.parse(bytes, options: options, lines: lines)
+    }
+    self.options = options
     var lexer = Lexer(bytes: bytes, start: start, options: options, lines: lines)
     var parser = Parser(tokens: try lexer.tokenize(), lines: lines)
     let statements = try parser.parseTemplate()
     body = try StatementCompiler(lines: lines).compileBody(statements)
     referencedNames = Template.freeNames(statements, globals: environment.globals)
-    trailingNewlines = bytes.reversed().prefix { $0 == Ascii.newline }.count
     sourceLength = bytes.count
+  }
+
+  /// Whether the text has `{{`, `{%`, `{#` or a `#jinja2:` header.
+  private static func hasTemplateSyntax(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: TemplateHeader.prefix) { return true }
+    var index = 0
+    while index + 1 < bytes.count {
+      if bytes[index] == Ascii.braceOpen {
+        let next = bytes[index + 1]
+        if next == Ascii.braceOpen || next == Ascii.percent || next == Ascii.hash { return true }
+      }
+      index += 1
+    }
+    return false
   }
 
   private static func normalizeNewlines(_ bytes: [UInt8]) -> [UInt8] {
@@ -73,7 +99,9 @@ public final class Template: Sendable {
   /// output is `None`, and string output is topped up with the template's trailing newlines.
   private func renderValue(_ variables: any VariableResolver, trace: RenderTrace?) throws -> Value {
     trace?.reset()
-    let state = RenderState(environment: environment, variables: variables, trace: trace)
+    if let plainText { return plainText.isEmpty ? .none : .string(plainText) }
+    let state = RenderState(
+      environment: environment, options: options, variables: variables, trace: trace)
     let frame = Frame(state: state)
     let output = Output(capacity: sourceLength + sourceLength / 2, isRoot: true)
     try body(frame, output)

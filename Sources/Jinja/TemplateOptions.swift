@@ -11,11 +11,17 @@ public struct TemplateOptions: Sendable, Hashable {
   /// lose their final newline unless a `#jinja2: keep_trailing_newline: True` header says otherwise.
   public var keepTrailingNewline: Bool
 
+  /// The newline written for line breaks in template data (`\n`, `\r\n` or `\r`).
+  public var newlineSequence: String
+
   /// Creates options.
-  public init(trimBlocks: Bool, lstripBlocks: Bool, keepTrailingNewline: Bool) {
+  public init(
+    trimBlocks: Bool, lstripBlocks: Bool, keepTrailingNewline: Bool, newlineSequence: String = "\n"
+  ) {
     self.trimBlocks = trimBlocks
     self.lstripBlocks = lstripBlocks
     self.keepTrailingNewline = keepTrailingNewline
+    self.newlineSequence = newlineSequence
   }
 
   /// Ansible's template module defaults: trim_blocks on, lstrip_blocks off, Jinja2's

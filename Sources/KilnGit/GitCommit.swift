@@ -32,8 +32,10 @@ public struct GitCommit: Sendable, Hashable {
     return "commit \(shortID) (\(revision))"
   }
 
+  /// Whether both name the same commit (the revision text is not compared).
   public static func == (lhs: GitCommit, rhs: GitCommit) -> Bool { lhs.id == rhs.id }
 
+  /// Hashes the id only, matching `==`.
   public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
   /// Reads a libgit2 commit object.

@@ -40,7 +40,7 @@ struct DocumentBuilder {
   init(file: String) {
     self.file = file
     self.scalars = ScalarBuilder(file: file)
-    self.assembler = MappingAssembler(file: file)
+    self.assembler = MappingAssembler()
   }
 
   /// Warnings collected so far.

@@ -4,8 +4,6 @@ import KilnDiagnostics
 /// merge keys (YAML 1.1 merge: explicit keys win over merged ones, earlier merged mappings
 /// win over later ones; merged keys take the place of the `<<` entry).
 struct MappingAssembler {
-  let file: String
-
   /// The final pairs of a mapping whose raw entries are `pairs`.
   func assemble(_ pairs: [YAMLPair]) throws(YAMLError) -> [YAMLPair] {
     var seen = KeySet()
@@ -32,7 +30,8 @@ struct MappingAssembler {
         result.append(pair)
         continue
       }
-      for merged in try mergedPairs(pair.value) where seen.insert(merged.key) == nil {
+      for merged in try mergedPairs(pair.value, key: pair.key.location)
+      where seen.insert(merged.key) == nil {
         result.append(merged)
       }
     }
@@ -46,7 +45,9 @@ struct MappingAssembler {
   }
 
   /// The pairs a merge value contributes, earlier mappings first.
-  private func mergedPairs(_ value: YAMLNode) throws(YAMLError) -> [YAMLPair] {
+  private func mergedPairs(_ value: YAMLNode, key: SourceLocation) throws(YAMLError)
+    -> [YAMLPair]
+  {
     switch value.content {
     case .mapping(let pairs):
       return pairs
@@ -55,13 +56,14 @@ struct MappingAssembler {
       for item in items {
         guard case .mapping(let pairs) = item.content else {
           throw YAMLDiagnostics.badMerge(
-            found: "a list holding \(item.kindName.withArticle)", at: item.location)
+            found: "a list holding \(item.kindName.withArticle)", at: key, value: item.location)
         }
         all.append(contentsOf: pairs)
       }
       return all
     case .scalar:
-      throw YAMLDiagnostics.badMerge(found: value.kindName.withArticle, at: value.location)
+      throw YAMLDiagnostics.badMerge(
+        found: value.kindName.withArticle, at: key, value: value.location)
     }
   }
 

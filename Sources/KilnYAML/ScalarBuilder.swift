@@ -31,15 +31,30 @@ struct ScalarBuilder {
     case .none, .kiln:
       if case .kiln(let kiln) = tagKind { kilnTag = kiln }
       value = event.style == .plain ? ScalarResolver.resolve(event.text) : .string(event.text)
-      if event.style == .plain, case .string = value,
-        let meaning = ScalarResolver.yaml11Boolean(event.text)
-      {
-        warnings.append(YAMLDiagnostics.yaml11(text: event.text, meaning: meaning, at: location))
-      }
+      if event.style == .plain { noteYAML11Reading(of: event.text, value: value, at: location) }
     }
     return YAMLNode(
       .scalar(YAMLScalar(text: event.text, style: event.style, value: value)), tag: kilnTag,
       location: location)
+  }
+
+  /// Warns where YAML 1.1 (Ansible) would read a plain scalar differently.
+  private mutating func noteYAML11Reading(
+    of text: String, value: ScalarValue, at location: SourceLocation
+  ) {
+    switch value {
+    case .string:
+      if let meaning = ScalarResolver.yaml11Boolean(text) {
+        warnings.append(YAMLDiagnostics.yaml11(text: text, meaning: meaning, at: location))
+      }
+    case .int(let decimal):
+      if let octal = ScalarResolver.yaml11Octal(text), octal != decimal {
+        warnings.append(
+          YAMLDiagnostics.octal(text: text, decimal: decimal, octal: octal, at: location))
+      }
+    default:
+      break
+    }
   }
 
   private func misfitReason(_ tag: StandardTag, text: String) -> String {

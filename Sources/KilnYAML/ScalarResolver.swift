@@ -46,6 +46,18 @@ enum ScalarResolver {
     }
   }
 
+  /// The value YAML 1.1 reads from a decimal with a leading zero and only octal digits
+  /// (`0640` is 416 there, 640 in YAML 1.2).
+  static func yaml11Octal(_ text: String) -> Int? {
+    var digits = Substring(text)
+    let negative = digits.first == "-"
+    if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+    guard digits.count > 1, digits.first == "0",
+      digits.allSatisfy({ $0 >= "0" && $0 <= "7" }), let value = Int(digits, radix: 8)
+    else { return nil }
+    return negative ? -value : value
+  }
+
   /// An integer or float the bytes spell, if any.
   static func number(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> ScalarValue? {
     if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {

@@ -20,7 +20,9 @@ enum ScalarStyleChooser {
     case .bool(let value):
       return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : String(value))
     case .int(let value):
-      return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : String(value))
+      let keepText =
+        reads(scalar.text, as: scalar.value) && ScalarResolver.yaml11Octal(scalar.text) == nil
+      return .inline(keepText ? scalar.text : String(value))
     case .float(let value):
       return .inline(reads(scalar.text, as: scalar.value) ? scalar.text : canonical(value))
     }
@@ -41,8 +43,8 @@ enum ScalarStyleChooser {
     let utf8 = text.utf8
     guard let first = utf8.first, let last = utf8.last,
       !isPlainStartIndicator(first), last != 0x20, last != UInt8(ascii: ":"),
-      case .string = ScalarResolver.resolve(text), ScalarResolver.yaml11Boolean(text) == nil,
-      text != "<<", !text.hasPrefix("---"), !text.hasPrefix("...")
+      case .string = ScalarResolver.resolve(text), !YAML11Resolution.isNonString(text),
+      !text.hasPrefix("---"), !text.hasPrefix("...")
     else { return false }
     var previous: UInt8 = 0x20
     var hasNonASCII = false

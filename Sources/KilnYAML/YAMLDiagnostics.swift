@@ -19,6 +19,8 @@ public enum YAMLDiagnostics {
   public static let invalidMergeKey: DiagnosticID = "KLN107"
   /// KLN108: a plain scalar that YAML 1.1 (Ansible) would read as a boolean.
   public static let yaml11Boolean: DiagnosticID = "KLN108"
+  /// KLN109: a decimal integer with a leading zero that YAML 1.1 (Ansible) would read as octal.
+  public static let yaml11Octal: DiagnosticID = "KLN109"
 
   /// A syntax error with a message and a hint.
   static func syntax(
@@ -49,9 +51,13 @@ public enum YAMLDiagnostics {
 
   /// A tag Kiln does not know.
   static func unknown(tag: String, at location: SourceLocation) -> YAMLError {
-    YAMLError(
+    let suggestion = KilnTag.allCases.map(\.rawValue).first {
+      editDistance($0.lowercased(), tag.lowercased()) <= 2
+    }
+    let message = "unknown tag '\(tag)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    return YAMLError(
       Diagnostic(
-        id: unknownTag, message: "unknown tag '\(tag)'", location: location,
+        id: unknownTag, message: message, location: location,
         hint: "use one of Kiln's tags: \(knownTagList); or quote the value if the '!' is text"))
   }
 
@@ -104,13 +110,29 @@ public enum YAMLDiagnostics {
   }
 
   /// A merge key whose value is not a mapping or a list of mappings.
-  static func badMerge(found: String, at location: SourceLocation) -> YAMLError {
+  static func badMerge(found: String, at location: SourceLocation, value: SourceLocation)
+    -> YAMLError
+  {
     YAMLError(
       Diagnostic(
         id: invalidMergeKey,
         message: "merge key '<<' expects a mapping or a list of mappings, found \(found)",
-        location: location,
+        location: location, related: [RelatedLocation(value, note: "the merged value is here")],
         hint: "write '<<: *anchor' or '<<: [*a, *b]' where the anchors name mappings"))
+  }
+
+  /// A leading-zero integer YAML 1.1 reads as octal.
+  static func octal(text: String, decimal: Int, octal: Int, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: yaml11Octal, severity: .warning,
+      message:
+        "'\(text)' is read as the decimal integer \(decimal); YAML 1.1 tools such as Ansible read "
+        + "it as the octal number \(octal)",
+      location: location,
+      hint: "write 0o\(text.drop { $0 == "0" || $0 == "+" || $0 == "-" }) for octal, "
+        + "\(decimal) for decimal, or quote it (\"\(text)\") to keep the text (file modes)")
   }
 
   /// A plain scalar YAML 1.1 reads as a boolean.
@@ -122,5 +144,20 @@ public enum YAMLDiagnostics {
         + "as the boolean \(meaning)",
       location: location,
       hint: "write \(meaning) for a boolean, or quote it (\"\(text)\") to keep the string")
+  }
+
+  /// The Levenshtein distance between two short words.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }

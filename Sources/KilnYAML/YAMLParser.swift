@@ -1,6 +1,11 @@
 import KilnDiagnostics
 
 /// Reads YAML text into located node trees with libyaml.
+///
+/// YAML 1.2 core schema; aliases resolve to the anchored node and `<<` merge keys are applied;
+/// duplicate keys, unknown tags and syntax errors are `YAMLError`s with file:line:column and a
+/// hint. Nesting deeper than 256 levels and alias expansion beyond 5 million nodes are errors,
+/// so no input exhausts the stack or memory. Safe to call from many tasks at once.
 public enum YAMLParser {
   /// Parses exactly one document (an empty file gives a null root); more than one is an error.
   public static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLDocument {
@@ -46,11 +51,22 @@ public enum YAMLParser {
     return YAMLDocument(root: empty)
   }
 
+  /// The text after a leading UTF-8 byte order mark, so that columns on line 1 count as an
+  /// editor shows them.
+  private static func withoutByteOrderMark(_ buffer: UnsafeBufferPointer<UInt8>)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    guard buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF else {
+      return buffer
+    }
+    return UnsafeBufferPointer(rebasing: buffer[3...])
+  }
+
   /// Every document of the stream; with a `limit`, a document beyond it is a KLN104 error.
   private static func documents(_ buffer: UnsafeBufferPointer<UInt8>, file: String, limit: Int?)
     throws(YAMLError) -> [YAMLDocument]
   {
-    let reader = EventReader(input: buffer, file: file)
+    let reader = EventReader(input: withoutByteOrderMark(buffer), file: file)
     var documents: [YAMLDocument] = []
     var firstStart: SourceLocation?
     while true {

@@ -70,7 +70,8 @@ private struct BlockEmitter {
     switch node.content {
     case .mapping: parts.append("{}")
     case .sequence: parts.append("[]")
-    case .scalar(let scalar) where node.tag != nil && scalar.value == .null:
+    case .scalar(let scalar)
+    where scalar.value == .null && (node.tag != nil || scalar.text.isEmpty):
       break
     case .scalar(let scalar):
       switch ScalarStyleChooser.spelling(of: scalar, isKey: false) {
@@ -82,7 +83,8 @@ private struct BlockEmitter {
       }
     }
     let atLineStart = output.isEmpty || output.hasSuffix("\n")
-    output += (atLineStart ? "" : " ") + parts.joined(separator: " ") + "\n"
+    if !parts.isEmpty { output += (atLineStart ? "" : " ") + parts.joined(separator: " ") }
+    output += "\n"
     let pad = pad(indent + 2)
     for line in blockLines { output += line.isEmpty ? "\n" : pad + line + "\n" }
   }

@@ -25,7 +25,19 @@ struct DeliberateDifference: Sendable, CustomStringConvertible {
 /// The cases excluded from the byte comparison; each is documented in COMPATIBILITY.md.
 enum DeliberateDifferences {
   /// Every deliberate difference.
-  static let all: [DeliberateDifference] = []
+  static let all: [DeliberateDifference] =
+    integerOverflow + [
+      DeliberateDifference(
+        name: "methods/list_count", kiln: .output("[1]\n"),
+        reason: "Ansible 2.19's lazy list returns 0 from count(); Kiln counts as Python does")
+    ]
+
+  /// Integer results beyond 64 bits are located errors in Kiln; Python has unbounded integers.
+  static let integerOverflow: [DeliberateDifference] = (0...4).map {
+    DeliberateDifference(
+      name: "printing/bigint0\($0)", kiln: .error(.runtime),
+      reason: "integers are 64-bit; an overflow is a located error instead of a big integer")
+  }
 
   /// The differences by case name.
   static let byName: [String: DeliberateDifference] = Dictionary(
@@ -58,7 +70,8 @@ struct DifferentialDeliberateTests {
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("COMPATIBILITY.md")
     let text = try String(contentsOf: path, encoding: .utf8)
-    #expect(text.contains("`\(difference.name)`"), "COMPATIBILITY.md must name \(difference.name)")
+    let documented = text.contains("`\(difference.name)`")
+    #expect(documented, "COMPATIBILITY.md must name \(difference.name)")
   }
 
   static func corpusCase(named name: String) throws -> CorpusCase? {

@@ -25,6 +25,7 @@ struct FuzzTests {
         }
       }
     }
+    print("fuzz \(file.fileName): \(attempts) variants, \(problems.count) misbehaved")
     for problem in problems.prefix(50) {
       Issue.record(Comment(rawValue: problem))
     }

@@ -53,3 +53,25 @@ struct UnusualInputTests {
     }
   }
 }
+
+@Suite("Unusual repository paths")
+struct UnusualRepositoryPathTests {
+  @Test(
+    "odd places to open a repository from",
+    arguments: [
+      ("kiln.yaml", "repository"), ("env/base/", "repository"), ("", "notARepository"),
+      ("\0", "notARepository"), (".git", "repository"), (".git/objects", "repository"),
+      ("missing", "io"),
+    ])
+  func oddOpenPaths(relative: String, outcome: String) throws {
+    let fixture = try GitFixture.history()
+    let path = relative.isEmpty || relative == "\0" ? relative : fixture.root + "/" + relative
+    do {
+      let repository = try GitRepository.open(at: path)
+      #expect(outcome == "repository")
+      #expect(repository.workingDirectory == fixture.root)
+    } catch {
+      #expect("\(error.code)" == outcome, "\(error)")
+    }
+  }
+}

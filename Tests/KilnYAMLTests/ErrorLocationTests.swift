@@ -92,10 +92,19 @@ struct ErrorLocationTests {
       name: "tab in a block scalar's indentation", source: "a: |\n  x\n\ty\n", id: "KLN105",
       line: 3, column: 1, words: ["tab"]),
     .init(
+      name: "tab before a list item", source: "- a\n\t- b\n", id: "KLN105", line: 2,
+      column: 1, words: ["tab"]),
+    .init(
+      name: "tab after a plain value", source: "a:\n  b: 1\n\tc: 2\n", id: "KLN105",
+      line: 3, column: 1, words: ["tab"]),
+    .init(
+      name: "tab on the first line", source: "\ta: 1\n", id: "KLN105", line: 1, column: 1,
+      words: ["tab"]),
+    .init(
       name: "undefined alias", source: "a: *nope\n", id: "KLN106", line: 1, column: 4,
       words: ["'*nope'"]),
     .init(
-      name: "invalid merge", source: "m:\n  <<: text\n", id: "KLN107", line: 2, column: 7,
+      name: "invalid merge", source: "m:\n  <<: text\n", id: "KLN107", line: 2, column: 3,
       words: ["'<<'"]),
     .init(
       name: "control character", source: "a: b\u{01}c\n", id: "KLN101", line: 1, column: 5,

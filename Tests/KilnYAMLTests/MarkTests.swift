@@ -59,6 +59,16 @@ struct MarkTests {
     #expect(root.at("name.1")?.location == SourceLocation(file: "test.yaml", line: 2, column: 13))
   }
 
+  @Test(
+    "CRLF line breaks and a byte order mark do not shift marks",
+    arguments: ["a: 1\r\nb:\r\n  - x\r\n", "\u{FEFF}a: 1\nb:\n  - x\n"])
+  func lineBreaksAndByteOrderMark(text: String) throws {
+    let root = try YAMLParser.parse(bytes: Array(text.utf8), file: "test.yaml").root
+    #expect(root.at("a")?.location == SourceLocation(file: "test.yaml", line: 1, column: 4))
+    #expect(root.at("b.0")?.location == SourceLocation(file: "test.yaml", line: 3, column: 5))
+    #expect(root.keys == ["a", "b"])
+  }
+
   @Test("an empty document has a null root at 1:1")
   func emptyDocument() throws {
     for text in ["", "# only a comment\n", "\n\n"] {

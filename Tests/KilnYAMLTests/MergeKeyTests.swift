@@ -48,15 +48,19 @@ struct MergeKeyTests {
   }
 
   @Test(
-    "a merge value that is not a mapping or a list of mappings is KLN107",
+    "a merge value that is not a mapping or a list of mappings is KLN107 at the '<<' key",
     arguments: [
-      ("m:\n  <<: 5\n", 2, 7), ("m:\n  <<: [{a: 1}, 2]\n", 2, 16),
-      ("s: &s [1]\nm:\n  <<: *s\n", 1, 8),
+      ("m:\n  <<: 5\n", 2, 3, 2, 7), ("m:\n  <<: [{a: 1}, 2]\n", 2, 3, 2, 16),
+      ("s: &s [1]\nm:\n  <<: *s\n", 3, 3, 1, 8), ("m: {<<: ~}\n", 1, 5, 1, 9),
     ])
-  func invalidMerge(source: String, line: Int, column: Int) throws {
+  func invalidMerge(source: String, keyLine: Int, keyColumn: Int, line: Int, column: Int) throws {
     let diagnostic = try #require(parseError(source))
     #expect(diagnostic.id == "KLN107")
-    #expect(diagnostic.location == SourceLocation(file: "test.yaml", line: line, column: column))
+    #expect(
+      diagnostic.location == SourceLocation(file: "test.yaml", line: keyLine, column: keyColumn))
+    #expect(
+      diagnostic.related.first?.location
+        == SourceLocation(file: "test.yaml", line: line, column: column))
   }
 
   @Test("two merge keys in one mapping are a duplicate key")

@@ -61,10 +61,18 @@ struct TagTests {
   func unknownTags(source: String, tag: String, line: Int, column: Int) throws {
     let diagnostic = try #require(parseError(source))
     #expect(diagnostic.id == "KLN103")
-    #expect(diagnostic.message.contains("'\(tag)'"))
+    #expect(diagnostic.message.hasPrefix("unknown tag '\(tag)'"))
     #expect(diagnostic.location == SourceLocation(file: "test.yaml", line: line, column: column))
     let hint = try #require(diagnostic.hint)
     for known in KilnTag.allCases { #expect(hint.contains(known.rawValue)) }
+  }
+
+  @Test(
+    "a misspelt Kiln tag gets a suggestion",
+    arguments: [("!apend", "!append"), ("!Secret", "!secret"), ("!unsett", "!unset")])
+  func suggestion(written: String, meant: String) throws {
+    let diagnostic = try #require(parseError("v: \(written) x\n"))
+    #expect(diagnostic.message.hasSuffix("did you mean '\(meant)'?"))
   }
 
   @Test(

@@ -5,7 +5,7 @@ import Testing
 @Suite("Writer")
 struct WriterTests {
   static let documents: [String] = [
-    "a: 1\n",
+    "a: 1\nmode: 0640\n",
     "",
     "just a string\n",
     "- 1\n- two\n- [3, 4]\n- {five: 5}\n- []\n- {}\n",
@@ -84,7 +84,8 @@ struct WriterTests {
     "<<", "---", "...", "--- doc", "-x", "- x", "?x", "? x", ":x", ",x", "[x", "]x", "{x", "}x",
     "#x", "&x", "*x", "!x", "|x", ">x", "'x", "\"x", "%x", "@x", "`x", "é", "日本語",
     "a\u{2028}b", "a\u{85}b", "bom\u{FEFF}", "cr\rlf", "back\\slash", "quote\"inside",
-    "a\tb", "emoji 🎉", "trailing spaces  \nline", "x\n  \ny",
+    "a\tb", "emoji 🎉", "1_000", "0b101", "1:30", "1:30.5", "2026-11-25", "=", "10.0.0.11",
+    "trailing spaces  \nline", "x\n  \ny",
     String(repeating: "long ", count: 400),
   ]
 
@@ -117,6 +118,10 @@ struct WriterTests {
       extra: !append
         - "x"
       empty: {}
+      host:
+      ip: 10.0.0.11
+      version: "1.2"
+      date: "2026-11-25"
       """)
     let expected = """
       name: rabbitmq
@@ -133,6 +138,10 @@ struct WriterTests {
       extra: !append
         - x
       empty: {}
+      host:
+      ip: 10.0.0.11
+      version: "1.2"
+      date: "2026-11-25"
 
       """
     #expect(YAMLWriter.write(root) == expected)

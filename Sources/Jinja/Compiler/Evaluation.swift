@@ -13,6 +13,13 @@ enum Evaluation {
     return value
   }
 
+  /// Python truthiness; an undefined value is an error (strict undefined).
+  @inline(__always)
+  static func truth(_ value: Value, _ span: SourceSpan, _ frame: Frame) throws -> Bool {
+    if case .undefined(let undefined) = value { throw undefinedError(undefined, span, frame.state) }
+    return value.isTruthy
+  }
+
   static func undefinedError(_ undefined: Undefined, _ span: SourceSpan, _ state: RenderState)
     -> JinjaError
   {

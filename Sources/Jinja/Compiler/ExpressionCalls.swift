@@ -74,7 +74,7 @@ extension ExpressionCompiler {
     }
     let compiled = try compileArguments(arguments)
     return { frame in
-      let value = try subjectEvaluator(frame)
+      let value = try Evaluation.defined(try subjectEvaluator(frame), span, frame)
       guard let test = frame.state.environment.tests[name] else {
         throw frame.state.error(.test, "no test named '\(name)'", span, hint: "check the test name")
       }
@@ -94,12 +94,20 @@ extension ExpressionCompiler {
     if case .attribute(let base, let method) = callee.kind {
       let baseEvaluator = try compile(base)
       let calleeText = text(callee)
+      let writer = Mutation.methods.contains(method) ? try compileWriter(base) : nil
       return { frame in
         let receiver = try Evaluation.defined(try baseEvaluator(frame), span, frame)
         let arguments = try compiled.evaluate(frame, span)
         let context = Evaluation.context(frame, span)
         if let member = try Self.member(receiver, method) {
           return try Self.call(member, arguments, context, frame, span)
+        }
+        if let writer,
+          let (changed, result) = try Evaluation.located(
+            span, frame, { try Mutation.apply(receiver, method, arguments) })
+        {
+          try writer(frame, changed)
+          return result
         }
         do {
           if let result = try BuiltinMethods.call(receiver, method: method, arguments, context) {
@@ -119,6 +127,49 @@ extension ExpressionCompiler {
       let function = try Evaluation.defined(try calleeEvaluator(frame), span, frame)
       let arguments = try compiled.evaluate(frame, span)
       return try Self.call(function, arguments, Evaluation.context(frame, span), frame, span)
+    }
+  }
+
+  /// A closure that stores a changed value back where `target` reads it from, if it is a path
+  /// rooted at a variable (`x`, `x.a`, `x['k']`, `ns.items`).
+  func compileWriter(_ target: Expression) throws -> (@Sendable (Frame, Value) throws -> Void)? {
+    switch target.kind {
+    case .name(let name):
+      return { frame, value in frame.reassign(name, value) }
+    case .attribute(let base, let key):
+      let read = try compile(base)
+      let write = try compileWriter(base)
+      return { frame, value in
+        switch try read(frame) {
+        case .map(var map):
+          map[key] = value
+          try write?(frame, .map(map))
+        case .object(let namespace as NamespaceObject):
+          namespace.set(key, value)
+        default: break
+        }
+      }
+    case .item(let base, let keyExpression):
+      let read = try compile(base)
+      let readKey = try compile(keyExpression)
+      let write = try compileWriter(base)
+      return { frame, value in
+        let key = try readKey(frame)
+        switch try read(frame) {
+        case .map(var map):
+          map[key] = value
+          try write?(frame, .map(map))
+        case .list(var items):
+          guard let index = key.intValue else { return }
+          let position = index < 0 ? items.count + index : index
+          guard position >= 0, position < items.count else { return }
+          items[position] = value
+          try write?(frame, .list(items))
+        default: break
+        }
+      }
+    default:
+      return nil
     }
   }
 

@@ -46,7 +46,8 @@ struct ExpressionCompiler {
       return try compileUnary(operand, span, Arithmetic.positive)
     case .not(let operand):
       let evaluator = try compile(operand)
-      return { frame in .bool(!(try evaluator(frame)).isTruthy) }
+      return { frame in .bool(!(try Evaluation.defined(try evaluator(frame), span, frame)).isTruthy)
+      }
     case .binary(let op, let left, let right):
       return try compileBinary(op, left, right, span)
     case .compare(let left, let operations):
@@ -61,17 +62,14 @@ struct ExpressionCompiler {
     case .conditional(let then, let condition, let otherwise):
       let thenEvaluator = try compile(then)
       let conditionEvaluator = try compile(condition)
-      let text = text(expression)
       let otherwiseEvaluator: Evaluator
       if let otherwise {
         otherwiseEvaluator = try compile(otherwise)
       } else {
-        otherwiseEvaluator = { @Sendable _ in
-          .undefined(Undefined(name: text, hint: "the inline if has no else and was false"))
-        }
+        otherwiseEvaluator = { @Sendable _ in .none }
       }
       return { frame in
-        try conditionEvaluator(frame).isTruthy
+        try Evaluation.truth(try conditionEvaluator(frame), span, frame)
           ? try thenEvaluator(frame) : try otherwiseEvaluator(frame)
       }
     }
@@ -86,11 +84,13 @@ struct ExpressionCompiler {
       let value = Value.list(constants)
       return { _ in value }
     }
-    let evaluators = try items.map(compile)
+    let evaluators = try items.map { (try compile($0), span($0)) }
     return { frame in
       var values: [Value] = []
       values.reserveCapacity(evaluators.count)
-      for evaluator in evaluators { values.append(try evaluator(frame)) }
+      for (evaluator, span) in evaluators {
+        values.append(try Evaluation.defined(try evaluator(frame), span, frame))
+      }
       return .list(values)
     }
   }
@@ -102,7 +102,8 @@ struct ExpressionCompiler {
     return { frame in
       var map = ValueMap()
       for (key, value) in evaluators {
-        map[try Evaluation.defined(try key(frame), span, frame)] = try value(frame)
+        map[try Evaluation.defined(try key(frame), span, frame)] = try Evaluation.defined(
+          try value(frame), span, frame)
       }
       return .map(map)
     }
@@ -144,12 +145,12 @@ struct ExpressionCompiler {
     case .and:
       return { frame in
         let value = try leftEvaluator(frame)
-        return value.isTruthy ? try rightEvaluator(frame) : value
+        return try Evaluation.truth(value, span, frame) ? try rightEvaluator(frame) : value
       }
     case .or:
       return { frame in
         let value = try leftEvaluator(frame)
-        return value.isTruthy ? value : try rightEvaluator(frame)
+        return try Evaluation.truth(value, span, frame) ? value : try rightEvaluator(frame)
       }
     case .concat:
       return { frame in

@@ -88,7 +88,11 @@ struct IncludeCompiler {
   {
     for name in names {
       do {
-        if let template = try frame.state.environment.loadTemplate(named: name) { return template }
+        if let template = try frame.state.environment.loadTemplate(
+          named: name, inherited: frame.state.options)
+        {
+          return template
+        }
       } catch var error as JinjaError {
         if error.includeStack.isEmpty { error.includeStack = frame.state.includeStack + [span] }
         throw error

@@ -96,7 +96,11 @@ struct Lexer {
 
   private mutating func emitData(_ start: Int, _ stop: Int) {
     guard stop > start else { return }
-    let text = String(decoding: bytes[start..<stop], as: UTF8.self)
+    var text = String(decoding: bytes[start..<stop], as: UTF8.self)
+    if options.newlineSequence != "\n", text.utf8.contains(Ascii.newline) {
+      text = text.split(separator: "\n", omittingEmptySubsequences: false).joined(
+        separator: options.newlineSequence)
+    }
     tokens.append(Token(kind: .data, text: text, offset: start, length: stop - start))
   }
 

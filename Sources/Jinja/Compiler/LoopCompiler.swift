@@ -4,6 +4,7 @@ extension StatementCompiler {
     let iterable = try expressions.compile(loop.iterable)
     let iterableSpan = expressions.span(loop.iterable)
     let condition = try loop.condition.map(expressions.compile)
+    let conditionSpan = loop.condition.map(expressions.span) ?? span
     let body = try compileBody(loop.body)
     let otherwise = try loop.otherwise.map(compileBody)
     let target = loop.target
@@ -17,7 +18,7 @@ extension StatementCompiler {
         if let condition {
           items = try items.filter { item in
             try StatementCompiler.bind(target, item, scope, span)
-            return try condition(scope).isTruthy
+            return try Evaluation.truth(try condition(scope), conditionSpan, frame)
           }
         }
         if items.isEmpty {

@@ -35,7 +35,7 @@ struct MacroCompiler {
             try signature.bind(arguments, into: scope, context)
             let output = Output()
             try body(scope, output)
-            return .string(output.text)
+            return output.nativeResult
           }
         })
     }

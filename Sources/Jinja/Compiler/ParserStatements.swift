@@ -61,6 +61,7 @@ extension Parser {
     case "include": kind = try parseInclude()
     case "import": kind = try parseImport()
     case "from": kind = try parseFromImport()
+    case "block": kind = try parseBlock(blockStart)
     case "print":
       index += 1
       kind = .output(try parseTuple())
@@ -78,7 +79,7 @@ extension Parser {
       message += "; expected \(expected) to close the '\(open.name)' block"
     }
     let hint =
-      ["block", "extends"].contains(tag.text)
+      ["extends"].contains(tag.text)
       ? "template inheritance is not supported" : nil
     return error(message, at: tag.offset, tag.length, hint: hint)
   }
@@ -97,6 +98,25 @@ extension Parser {
     let body = try parseBody(until: endNames)
     let end = advance().text
     return (body, end)
+  }
+
+  /// `{% block name %}…{% endblock %}` without inheritance renders its body in place.
+  private mutating func parseBlock(_ start: Int) throws -> StatementKind {
+    index += 1
+    let name = try expectName().text
+    _ = skipName("scoped")
+    _ = skipName("required")
+    try expectBlockEnd()
+    let (body, _) = try parseBlockBody("block", start, until: ["endblock"])
+    if current.kind == .name {
+      guard current.text == name else {
+        throw error(
+          "mismatched block name: '\(current.text)' closes block '\(name)'", at: current.offset,
+          current.length)
+      }
+      index += 1
+    }
+    return .with([], body: body)
   }
 
   private mutating func parseIf(_ start: Int) throws -> StatementKind {

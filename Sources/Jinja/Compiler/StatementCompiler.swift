@@ -33,11 +33,15 @@ struct StatementCompiler {
       return try compileOutput(expression)
     case .conditional(let branches, let otherwise):
       let compiled = try branches.map {
-        (try expressions.compile($0.condition), try compileBody($0.body))
+        (
+          try expressions.compile($0.condition), expressions.span($0.condition),
+          try compileBody($0.body)
+        )
       }
       let otherwiseBody = try otherwise.map(compileBody)
       return { frame, output in
-        for (condition, body) in compiled where try condition(frame).isTruthy {
+        for (condition, span, body) in compiled
+        where try Evaluation.truth(try condition(frame), span, frame) {
           return try body(frame, output)
         }
         try otherwiseBody?(frame, output)
@@ -109,9 +113,9 @@ struct StatementCompiler {
     return { frame in
       let output = Output()
       try bodyExecutor(frame, output)
-      guard let filtered else { return .string(output.text) }
+      guard let filtered else { return output.nativeResult }
       let scope = Frame(parent: frame)
-      scope.locals[subjectKey] = .string(output.text)
+      scope.locals[subjectKey] = output.nativeResult
       return try filtered(scope)
     }
   }

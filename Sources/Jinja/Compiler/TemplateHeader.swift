@@ -34,15 +34,31 @@ enum TemplateHeader {
   private static func apply(
     _ key: String, literal: String, to options: inout TemplateOptions, _ span: SourceSpan
   ) throws {
+    if key == "newline_sequence" {
+      let bytes = Array(literal.utf8)
+      guard bytes.count >= 2, let quote = bytes.first, quote == bytes.last,
+        quote == Ascii.singleQuote || quote == Ascii.doubleQuote
+      else {
+        throw JinjaError(
+          .syntax, "'#jinja2:' newline_sequence must be a string literal, not \(literal)",
+          span: span)
+      }
+      let sequence = Lexer.decodeEscapes(bytes[1..<(bytes.count - 1)])
+      guard ["\n", "\r\n", "\r"].contains(sequence) else {
+        throw JinjaError(
+          .syntax, "'#jinja2:' newline_sequence must be '\\n', '\\r\\n' or '\\r'", span: span)
+      }
+      options.newlineSequence = sequence
+      return
+    }
     let flag: Bool
     switch literal {
-    case "True", "1": flag = true
-    case "False", "0", "None": flag = false
+    case "True": flag = true
+    case "False": flag = false
     default:
-      if key == "newline_sequence", ["'\\n'", "\"\\n\""].contains(literal) { return }
       throw JinjaError(
-        .syntax, "unsupported '#jinja2:' value \(literal) for '\(key)'", span: span,
-        hint: "use True or False")
+        .syntax, "'#jinja2:' override '\(key)' must be True or False, not \(literal)", span: span,
+        hint: "write Python literals: True or False")
     }
     switch key {
     case "trim_blocks": options.trimBlocks = flag
@@ -50,8 +66,8 @@ enum TemplateHeader {
     case "keep_trailing_newline": options.keepTrailingNewline = flag
     default:
       throw JinjaError(
-        .syntax, "unsupported '#jinja2:' override key '\(key)'", span: span,
-        hint: "supported keys: trim_blocks, lstrip_blocks, keep_trailing_newline")
+        .syntax, "invalid '#jinja2:' override key '\(key)'", span: span,
+        hint: "supported keys: trim_blocks, lstrip_blocks, keep_trailing_newline, newline_sequence")
     }
   }
 }

@@ -97,7 +97,7 @@ enum MappingFilters {
   static func mapping(_ value: Value, _ context: CallContext) throws -> Value {
     guard case .object(let object) = value else { return value }
     var map = ValueMap()
-    for key in try object.keys() { map[key] = try object.value(forKey: key) ?? .none }
+    for key in try object.keys() { map[key] = try object.value(forKey: key) ?? Value.none }
     return .map(map)
   }
 

@@ -121,7 +121,7 @@ enum SequenceFilters {
       let itemKey = try key(item)
       try Builtins.requireDefined(itemKey, context)
       if seen[itemKey] == nil {
-        seen[itemKey] = .none
+        seen[itemKey] = Value.bool(true)
         result.append(item)
       }
     }

@@ -54,7 +54,7 @@ enum SetFilters {
   static func zipLongest(_ value: Value, _ arguments: Arguments, _ context: CallContext) throws
     -> Value
   {
-    let fill = arguments["fillvalue"] ?? .none
+    let fill = arguments["fillvalue"] ?? Value.none
     let inputs = try ([value] + arguments.positional).map { try ValueIteration.items($0, context) }
     let length = inputs.map(\.count).max() ?? 0
     return .list(

@@ -53,7 +53,7 @@ enum DictMethods {
     guard let key = arguments.argument(0, "key") else {
       throw context.error("get expected at least 1 argument, got 0", kind: .type)
     }
-    return map[key] ?? arguments.value(1, "default", default: .none)
+    return map[key] ?? arguments.value(1, "default", default: Value.none)
   }
 
   /// `update(other, **kwargs)`.

@@ -12,6 +12,8 @@ enum Access {
     case .undefined(let undefined):
       return .undefined(
         Undefined(name: text(), hint: undefined.hint ?? "'\(undefined.name)' is undefined"))
+    case .callable(let callable) where name == "name":
+      return .string(callable.name)
     default: break
     }
     return .undefined(

@@ -34,6 +34,21 @@ final class Frame {
     return state.environment.globals[name]
   }
 
+  /// Replaces `name` where it is defined in the chain, else defines it in the outermost frame
+  /// (so a changed copy of a render variable shadows it for the rest of the render).
+  func reassign(_ name: String, _ value: Value) {
+    var frame: Frame = self
+    while true {
+      if frame.locals[name] != nil {
+        frame.locals[name] = value
+        return
+      }
+      guard let parent = frame.parent else { break }
+      frame = parent
+    }
+    frame.locals[name] = value
+  }
+
   /// Assigns `name` in this scope.
   func assign(_ name: String, _ value: Value) { locals[name] = value }
 }
@@ -51,6 +66,14 @@ final class Output {
   init(capacity: Int = 0, isRoot: Bool = false) {
     self.isRoot = isRoot
     if capacity > 0 { text.reserveCapacity(capacity) }
+  }
+
+  /// Ansible's native result of a body: nothing is `None`, one expression keeps its value,
+  /// anything else is the concatenated text.
+  var nativeResult: Value {
+    if chunks == 0 { return .none }
+    if chunks == 1, let firstValue { return firstValue }
+    return .string(text)
   }
 
   func appendData(_ data: String) {

@@ -16,8 +16,15 @@ final class RenderState: @unchecked Sendable {
   /// The deepest allowed nesting of includes and macro calls.
   static let maximumDepth = 100
 
-  init(environment: Environment, variables: any VariableResolver, trace: RenderTrace?) {
+  /// The top-level template's options, which included and imported templates inherit.
+  let options: TemplateOptions
+
+  init(
+    environment: Environment, options: TemplateOptions, variables: any VariableResolver,
+    trace: RenderTrace?
+  ) {
     self.environment = environment
+    self.options = options
     self.variables = variables
     self.trace = trace
   }

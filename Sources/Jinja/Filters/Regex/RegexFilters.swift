@@ -65,7 +65,7 @@ enum RegexFilters {
     let groups = try arguments.positional.dropFirst().map { try groupReference($0, regex, context) }
     guard let match = regex.firstMatch(in: text) else { return .none }
     if groups.isEmpty { return .string(match.group(0) ?? "") }
-    return .list(groups.map { match.group($0).map(Value.string) ?? .none })
+    return .list(groups.map { match.group($0).map(Value.string) ?? Value.none })
   }
 
   private static func groupReference(_ value: Value, _ regex: PythonRegex, _ context: CallContext)

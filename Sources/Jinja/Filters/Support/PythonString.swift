@@ -97,7 +97,6 @@ enum PythonString {
       while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
       if scalars.isEmpty { break }
       if maxSplit >= 0, parts.count == maxSplit {
-        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
         parts.append(String(String.UnicodeScalarView(scalars)))
         break
       }
