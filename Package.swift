@@ -33,11 +33,18 @@ let package = Package(
         "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    .target(
+      name: "KilnBundle",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnCompiler",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "kiln",
       dependencies: [
         "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
-        "KilnCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "KilnCompiler", "KilnBundle",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
@@ -49,6 +56,7 @@ let package = Package(
     .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
     .testTarget(name: "KilnFormatsTests", dependencies: ["KilnFormats"]),
     .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
+    .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],
   swiftLanguageModes: [.v6]

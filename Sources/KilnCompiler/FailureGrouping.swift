@@ -28,7 +28,8 @@ enum FailureGrouping {
     return order.map { diagnostic in
       var grouped = diagnostic
       let affected = hosts[diagnostic] ?? []
-      grouped.message += affected.count == 1 ? " (host \(affected[0]))" : " (hosts \(HostList.compact(affected)))"
+      grouped.message +=
+        affected.count == 1 ? " (host \(affected[0]))" : " (hosts \(HostList.compact(affected)))"
       return grouped
     }
   }

@@ -58,7 +58,8 @@ extension EnvironmentCompiler {
     var seenLocations = Set<String>()
     var seenVariables: [String] = []
     for emission in emissions where Self.contributes(emission.outputRange, to: range) {
-      let location = templateLocation(of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound))
+      let location = templateLocation(
+        of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound))
       guard seenLocations.insert(location).inserted else { continue }
       let reads =
         emission.variables.isEmpty ? "text" : "reads " + emission.variables.joined(separator: ", ")
@@ -106,7 +107,7 @@ extension EnvironmentCompiler {
     guard let layered = variables.layered[name], let last = layered.history.last else {
       return "a template-local name (set, loop or macro)"
     }
-    return "\(last.location) (\(last.layer))"
+    return "\(last.location) (\(LayerText.short(last)))"
   }
 
   static func splitReference(_ reference: String) -> (path: String, line: Int?) {
@@ -144,7 +145,8 @@ struct OutputLines {
   /// The byte range of 1-based line `number` without its newline.
   func contentRange(of number: Int) -> Range<Int> {
     let full = range(of: number)
-    let hasNewline = full.upperBound > full.lowerBound && bytes[full.upperBound - 1] == UInt8(ascii: "\n")
+    let hasNewline =
+      full.upperBound > full.lowerBound && bytes[full.upperBound - 1] == UInt8(ascii: "\n")
     return full.lowerBound..<(hasNewline ? full.upperBound - 1 : full.upperBound)
   }
 

@@ -63,10 +63,11 @@ public struct OutputWriter: Sendable {
     var problems: [Diagnostic] = []
     for file in files.sortedForOutput() {
       let path = layout.relativePath(of: file)
-      if let problem = Self.unsafePathReason(path) {
+      if let problem = Self.unsafePathReason(file.path) ?? Self.unsafePathReason(path) {
         problems.append(
           Diagnostic(
-            id: "KLN021", message: "service \(file.service) renders \(file.path) for \(file.host): \(problem)",
+            id: "KLN021",
+            message: "service \(file.service) renders \(file.path) for \(file.host): \(problem)",
             hint: "use a relative `dest:` without `..` in the service's service.yaml"))
         continue
       }

@@ -61,6 +61,9 @@ enum ParallelRenderer {
             host: plan.host, path: file.destination, contents: Array(text.utf8),
             mode: FileModeText.parse(file.mode) ?? 0o644, service: service.name,
             format: file.format, isSecret: file.secret))
+      } catch let error as JinjaError {
+        let enriched = UndefinedHint.enrich(error, variables: variables, environment: environment)
+        outcome.failures.append(TemplateDiagnostics.diagnostic(enriched))
       } catch {
         outcome.failures.append(FailureGrouping.diagnostic(for: error, file: file.location))
       }

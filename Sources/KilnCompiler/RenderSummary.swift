@@ -16,7 +16,8 @@ public struct RenderSummary: Sendable {
     var rows: [[String]] = [["host"] + services + ["files"]]
     for host in result.hosts {
       let perService = services.map { counts[host]?[$0] ?? 0 }
-      rows.append([host] + perService.map { $0 == 0 ? "-" : String($0) } + [String(perService.reduce(0, +))])
+      rows.append(
+        [host] + perService.map { $0 == 0 ? "-" : String($0) } + [String(perService.reduce(0, +))])
     }
     let totals = services.map { name in result.files.filter { $0.service == name }.count }
     rows.append(["total"] + totals.map(String.init) + [String(result.files.count)])

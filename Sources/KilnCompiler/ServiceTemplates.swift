@@ -50,7 +50,8 @@ struct ServiceTemplates: Sendable {
     let path = "\(service.directory)/\(file.source)"
     guard let bytes = try source.readFile(path) else {
       throw Diagnostic(
-        id: "KLN140", message: "service \(service.name) names template \(file.source), which does not exist",
+        id: "KLN140",
+        message: "service \(service.name) names template \(file.source), which does not exist",
         location: file.location, hint: "create \(path) or fix `src:` in service.yaml")
     }
     return try engine.compile(String(decoding: bytes, as: UTF8.self), name: path)

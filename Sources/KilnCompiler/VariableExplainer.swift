@@ -39,7 +39,7 @@ extension EnvironmentCompiler {
       let marker = index == history.count - 1 ? "  ← effective" : ""
       let location = locations[index].padding(toLength: width, withPad: " ", startingAt: 0)
       text +=
-        "    \(location)  \(contribution.layer): \(contribution.operation.rawValue) "
+        "    \(location)  \(LayerText.short(contribution)): \(contribution.operation.rawValue) "
         + "\(NodeText.oneLine(contribution.node))\(marker)\n"
     }
     return text
@@ -65,5 +65,18 @@ enum NodeText {
     }
     let text = YAMLWriter.write(node).split(separator: "\n").joined(separator: " ")
     return text.count > 120 ? String(text.prefix(117)) + "..." : text
+  }
+}
+
+/// A contribution's layer without the file name the location already shows:
+/// `templates/x/defaults.yaml (service x defaults)` → `service x defaults`.
+enum LayerText {
+  static func short(_ contribution: Contribution) -> String {
+    let layer = contribution.layer
+    let prefix = contribution.location.file + " ("
+    if layer.hasPrefix(prefix), layer.hasSuffix(")") {
+      return String(layer.dropFirst(prefix.count).dropLast())
+    }
+    return layer
   }
 }

@@ -14,14 +14,7 @@ enum Main {
     do {
       command = try Kiln.parseAsRoot()
     } catch {
-      let code = Kiln.exitCode(for: error)
-      let message = Kiln.fullMessage(for: error)
-      if code == .success {
-        print(message)
-        exit(0)
-      }
-      Terminal.error(message)
-      exit(2)
+      report(error)
     }
     do {
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -37,10 +30,22 @@ enum Main {
     } catch let error as KilnExit {
       exit(error.code)
     } catch {
-      let code = Kiln.exitCode(for: error)
-      Terminal.error(Kiln.fullMessage(for: error))
-      exit(code == .success ? 0 : 2)
+      report(error)
     }
+  }
+}
+
+extension Main {
+  /// Help and version requests go to standard output with exit 0; every other argument error
+  /// to standard error with exit 2 (design §1: usage errors are 2).
+  static func report(_ error: any Error) -> Never {
+    let message = Kiln.fullMessage(for: error)
+    if Kiln.exitCode(for: error) == .success {
+      Terminal.output(message)
+      exit(0)
+    }
+    Terminal.error(message)
+    exit(2)
   }
 }
 

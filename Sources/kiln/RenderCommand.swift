@@ -1,5 +1,6 @@
 import ArgumentParser
 import KilnCompiler
+import KilnDiagnostics
 
 /// `kiln render`: compile one environment into files.
 struct RenderCommand: AsyncParsableCommand {
@@ -35,6 +36,9 @@ struct RenderCommand: AsyncParsableCommand {
       environment: repository.environment, assignments: repository.assignments)
     let result = try await compiler.compile(
       selection: RenderSelection(hosts: hosts, groups: groups, services: services))
+    if !result.warnings.isEmpty {
+      Terminal.error(DiagnosticRenderer.text(result.warnings), newline: false)
+    }
     let directory = output ?? "out/\(result.environment)"
     try result.write(to: directory, layout: layout)
     Terminal.output(RenderSummary(result: result, directory: directory).text)

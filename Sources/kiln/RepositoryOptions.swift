@@ -2,7 +2,9 @@ import ArgumentParser
 
 /// Options shared by the commands that read a configuration repository.
 struct RepositoryOptions: ParsableArguments {
-  @Option(name: .customLong("env"), help: "The environment to compile (default: kiln.yaml's default-env).")
+  @Option(
+    name: .customLong("env"), help: "The environment to compile (default: kiln.yaml's default-env)."
+  )
   var environment: String?
 
   @Option(
@@ -13,6 +15,7 @@ struct RepositoryOptions: ParsableArguments {
   @Option(name: [.customShort("C"), .customLong("repository")], help: "The repository directory.")
   var repository: String = "."
 
-  @Option(name: .customLong("set"), help: "Override a variable for every host: name=value (repeatable).")
+  @Option(
+    name: .customLong("set"), help: "Override a variable for every host: name=value (repeatable).")
   var assignments: [String] = []
 }

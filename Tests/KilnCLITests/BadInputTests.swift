@@ -50,7 +50,8 @@ import Testing
     for text in breakage.expected {
       #expect(result.stderr.contains(text), "\(breakage): missing '\(text)' in \(result.stderr)")
     }
-    #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
   }
 
   @Test func failedRenderKeepsThePreviousOutput() throws {
@@ -59,7 +60,8 @@ import Testing
     #expect(try fixture.kiln("render", "--env", "prod", "--out", "out").exitCode == 0)
     let before = try fixture.tree("out")
     try fixture.edit(
-      "templates/mariadb/galera.cnf.j2", replacing: "{{ mariadb_port }}", with: "{{ mariadb_prot }}")
+      "templates/mariadb/galera.cnf.j2", replacing: "{{ mariadb_port }}", with: "{{ mariadb_prot }}"
+    )
     #expect(try fixture.kiln("render", "--env", "prod", "--out", "out").exitCode == 2)
     #expect(try fixture.tree("out") == before)
   }

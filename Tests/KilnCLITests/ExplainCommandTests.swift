@@ -15,7 +15,9 @@ import Testing
     if let defaults, let overlay {
       #expect(defaults.lowerBound < overlay.lowerBound)
     }
-    let overlayLine = result.stdout.split(separator: "\n").first { $0.contains("overlays/galera-tuning") }
+    let overlayLine = result.stdout.split(separator: "\n").first {
+      $0.contains("overlays/galera-tuning")
+    }
     #expect(overlayLine?.contains("← effective") == true)
   }
 
@@ -52,7 +54,8 @@ import Testing
   @Test func unknownFileSuggestsTheHostsFiles() throws {
     let fixture = try ExampleFixture()
     defer { fixture.remove() }
-    let result = try fixture.kiln("explain", "--env", "prod", "--host", "ctl01", "mariadb/galera.cfg")
+    let result = try fixture.kiln(
+      "explain", "--env", "prod", "--host", "ctl01", "mariadb/galera.cfg")
     #expect(result.exitCode == 2)
     #expect(result.stderr.contains("did you mean 'mariadb/galera.cnf'"))
   }

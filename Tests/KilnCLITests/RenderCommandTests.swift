@@ -11,12 +11,16 @@ import Testing
     let tree = try fixture.tree("out/prod")
     #expect(tree["ctl01/mariadb/galera.cnf"] != nil)
     #expect(tree["manifest.json"] != nil)
-    let manifest = try JSONSerialization.jsonObject(with: tree["manifest.json"]!) as! [String: Any]
-    let files = manifest["files"] as! [[String: Any]]
+    let manifestData = try #require(tree["manifest.json"])
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
+    let files = try #require(manifest["files"] as? [[String: Any]])
     #expect(files.count == tree.count - 1)
     for entry in files {
-      let path = "\(entry["host"] as! String)/\(entry["path"] as! String)"
-      #expect((tree[path]?.count ?? -1) == entry["size"] as! Int, "size of \(path)")
+      let host = try #require(entry["host"] as? String)
+      let path = try #require(entry["path"] as? String)
+      let size = try #require(entry["size"] as? Int)
+      #expect(tree["\(host)/\(path)"]?.count == size, "size of \(host)/\(path)")
     }
   }
 
@@ -75,7 +79,8 @@ import Testing
     #expect(paths.allSatisfy { $0.hasPrefix("ctl0") && $0.contains("/mariadb/") })
     let one = try fixture.kiln("render", "--env", "prod", "--host", "cmp01", "--out", "one")
     #expect(one.exitCode == 0, "\(one.stderr)")
-    #expect(try fixture.tree("one").keys.allSatisfy { $0 == "manifest.json" || $0.hasPrefix("cmp01/") })
+    #expect(
+      try fixture.tree("one").keys.allSatisfy { $0 == "manifest.json" || $0.hasPrefix("cmp01/") })
   }
 
   @Test func kollaLayoutWritesNodeCustomConfigTree() throws {
@@ -97,6 +102,7 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.stderr.contains("no host named 'ctl1'"))
     #expect(result.stderr.contains("did you mean"))
-    #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
   }
 }

@@ -6,7 +6,8 @@ import Testing
   defer { try? FileManager.default.removeItem(at: directory) }
   try writeFiles(
     [
-      "t.j2": "{% include 'header.j2' %}\nmax={{ max }} name={{ name }}\n{% for h in hosts %}{{ h }}{% if not loop.last %},{% endif %}{% endfor %}\n",
+      "t.j2":
+        "{% include 'header.j2' %}\n\nmax={{ max }} name={{ name }}\n{% for h in hosts %}{{ h }}{% if not loop.last %},{% endif %}{% endfor %}\n",
       "header.j2": "# managed\n",
       "vars.yaml": "max: 10\nhosts: [a, b]\nname: x\n",
       "more.json": "{\"name\": \"from-json\"}",

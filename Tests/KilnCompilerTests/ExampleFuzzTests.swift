@@ -73,7 +73,8 @@ import Testing
   @Test(arguments: paths)
   func mutatedFileGivesOutputOrDiagnostics(path: String) async {
     let original = Self.example[path] ?? []
-    for (index, variant) in Self.variants(of: original, seed: UInt64(path.utf8.count)).enumerated() {
+    for (index, variant) in Self.variants(of: original, seed: UInt64(path.utf8.count)).enumerated()
+    {
       var files = Self.example
       files[path] = variant
       do {

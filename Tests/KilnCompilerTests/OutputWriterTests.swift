@@ -29,8 +29,11 @@ private func scratch() throws -> URL {
   #expect(FileManager.default.contents(atPath: galera) == Data("a\n".utf8))
   let attributes = try FileManager.default.attributesOfItem(atPath: galera)
   #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
-  let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
-  #expect(manifest.range(of: "\"host\": \"cmp01\"")!.lowerBound < manifest.range(of: "\"host\": \"ctl01\"")!.lowerBound)
+  let manifest = try String(
+    contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+  #expect(
+    manifest.range(of: "\"host\": \"cmp01\"")!.lowerBound
+      < manifest.range(of: "\"host\": \"ctl01\"")!.lowerBound)
   #expect(manifest.contains("\"mode\": \"0640\""))
 }
 
@@ -40,9 +43,11 @@ private func scratch() throws -> URL {
   let out = root.appendingPathComponent("out")
   let writer = OutputWriter(directory: out.path, layout: .hosts)
   let first = [file("a", "old", "1")]
-  try writer.write(files: first, manifest: Manifest.encode(environment: "e", source: "s", files: first))
+  try writer.write(
+    files: first, manifest: Manifest.encode(environment: "e", source: "s", files: first))
   let second = [file("a", "new", "2")]
-  try writer.write(files: second, manifest: Manifest.encode(environment: "e", source: "s", files: second))
+  try writer.write(
+    files: second, manifest: Manifest.encode(environment: "e", source: "s", files: second))
   #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("a/old").path))
   #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a/new").path))
   let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
