@@ -102,7 +102,7 @@ struct AnsibleDifferentialTests {
     var repository = ["kiln.yaml": "kiln: 1\ndefault-env: e\n", "environments/e/env.yaml": ""]
     for (path, text) in files { repository["environments/e/\(path)"] = text }
     return try KilnRepository.load(from: MemorySource(repository)).resolve(
-      engine: Jinja.Environment())
+      engine: Fixture.engine)
   }
 
   @Test func inventoryAndPrecedenceMatchAnsible() throws {

@@ -53,7 +53,7 @@ import Testing
   @Test func resolvingAnUnknownEnvironmentThrows() throws {
     let repository = try Fixture.load()
     #expect(throws: DiagnosticsError.self) {
-      try repository.resolve(environment: "staging", engine: .init())
+      try repository.resolve(environment: "staging", engine: Fixture.engine)
     }
   }
 

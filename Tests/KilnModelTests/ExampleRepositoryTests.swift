@@ -25,7 +25,7 @@ import Testing
 
   @Test(arguments: ["prod", "staging"])
   func everyValueOfEveryHostEvaluates(environment name: String) throws {
-    let environment = try Self.load().resolve(environment: name, engine: Jinja.Environment())
+    let environment = try Self.load().resolve(environment: name, engine: Fixture.engine)
     #expect(!environment.hosts.isEmpty)
     for host in environment.hosts {
       let variables = try environment.variables(forHost: host)
@@ -37,7 +37,7 @@ import Testing
   }
 
   @Test func prodControllersGetTheGaleraOverlay() throws {
-    let prod = try Self.load().resolve(environment: "prod", engine: Jinja.Environment())
+    let prod = try Self.load().resolve(environment: "prod", engine: Fixture.engine)
     let explanation = try prod.explain(variable: "mariadb_max_connections", host: "ctl01")
     #expect(describe(explanation.effectiveValue) == "8192")
     #expect(explanation.contributions.last?.layer == "overlay galera-tuning values")
@@ -77,7 +77,7 @@ import Testing
         mutated[path] = variant
         do {
           let repository = try KilnRepository.load(from: MemorySource(bytes: mutated))
-          let environment = try repository.resolve(engine: Jinja.Environment())
+          let environment = try repository.resolve(engine: Fixture.engine)
           for host in environment.hosts {
             _ = try environment.variables(forHost: host).layered
           }

@@ -4,6 +4,9 @@ import KilnModel
 
 /// A small but complete repository: base → prod, services, an overlay, vars at every level.
 enum Fixture {
+  /// One template engine shared by every test (an environment is thread-safe).
+  static let engine = Jinja.Environment()
+
   static let files: [String: String] = [
     "kiln.yaml": "kiln: 1\ndefault-env: prod\n",
     "environments/base/env.yaml": "description: shared settings\n",
@@ -126,7 +129,7 @@ enum Fixture {
     overrides: [VariableOverride] = []
   ) throws -> ResolvedEnvironment {
     try load(changes).resolve(
-      environment: environment, overrides: overrides, engine: Jinja.Environment())
+      environment: environment, overrides: overrides, engine: Fixture.engine)
   }
 
   /// The diagnostics thrown when loading the fixture with `changes`, or [] if it loads.

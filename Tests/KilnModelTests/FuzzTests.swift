@@ -46,7 +46,7 @@ import Testing
       files[path] = variant
       do {
         let repository = try KilnRepository.load(from: MemorySource(bytes: files))
-        let environment = try repository.resolve(engine: Jinja.Environment())
+        let environment = try repository.resolve(engine: Fixture.engine)
         for host in environment.hosts {
           let variables = try environment.variables(forHost: host)
           #expect(variables.layered.keys.count >= 0)

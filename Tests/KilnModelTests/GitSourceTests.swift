@@ -29,7 +29,7 @@ import Testing
 
   /// Every host's layered `level` with the location that set it.
   static func summary(_ source: any SourceTree) throws -> [String] {
-    let environment = try KilnRepository.load(from: source).resolve(engine: Jinja.Environment())
+    let environment = try KilnRepository.load(from: source).resolve(engine: Fixture.engine)
     return try environment.hosts.map { host in
       let explanation = try environment.explain(variable: "level", host: host)
       let origin = explanation.contributions.last.map { "\($0.location)" } ?? "-"

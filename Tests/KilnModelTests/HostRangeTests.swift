@@ -18,7 +18,7 @@ import Testing
     ])
     let inventory = try #require(repository.inventory(of: "prod"))
     #expect(inventory.hosts(inGroup: "web") == hosts)
-    let prod = try repository.resolve(environment: "prod", engine: .init())
+    let prod = try repository.resolve(environment: "prod", engine: Fixture.engine)
     for host in hosts {
       #expect(describe(try prod.variables(forHost: host).resolve("x")) == "1")
     }

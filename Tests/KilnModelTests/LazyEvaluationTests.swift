@@ -145,7 +145,7 @@ import Testing
 
   @Test func usingSuchAValueInATemplateSaysWhy() throws {
     let variables = try host("b: '{{ c }}'\n")
-    let template = try Jinja.Environment().compile("x={{ b }}", name: "t.j2")
+    let template = try Fixture.engine.compile("x={{ b }}", name: "t.j2")
     do {
       _ = try template.render(variables)
       Issue.record("an undefined value rendered")

@@ -34,7 +34,7 @@ import Testing
     let start = Date()
     let repository = try KilnRepository.load(from: MemorySource(files))
     let loaded = Date()
-    let environment = try repository.resolve(environment: "prod", engine: Jinja.Environment())
+    let environment = try repository.resolve(environment: "prod", engine: Fixture.engine)
     var levels = 0
     for host in environment.hosts {
       let variables = try environment.variables(forHost: host)
@@ -54,7 +54,7 @@ import Testing
 
   @Test func tenThousandHostsEvaluateTemplatedValues() throws {
     let repository = try KilnRepository.load(from: MemorySource(Self.estate()))
-    let environment = try repository.resolve(environment: "prod", engine: Jinja.Environment())
+    let environment = try repository.resolve(environment: "prod", engine: Fixture.engine)
     let start = Date()
     var evaluated = 0
     for host in environment.hosts where host.hasPrefix("node") {
