@@ -41,7 +41,7 @@ public struct EnvironmentCompiler: Sendable {
     let repository = try KilnRepository.load(from: source)
     let engine = Jinja.Environment(
       loader: RepositoryTemplateLoader(source: source, directories: ["templates"]),
-      globals: TemplateGlobals.make(source: source))
+      globals: TemplateGlobals.make(source: source), filters: KilnFilters.all)
     self.source = source
     self.sourceDescription = source.displayName
     self.repository = repository

@@ -22,7 +22,7 @@ struct OverlayPatchStage: Sendable {
       let engine = Jinja.Environment(
         loader: RepositoryTemplateLoader(source: source, directories: [overlay.directory]),
         options: TemplateOptions(trimBlocks: true, lstripBlocks: true, keepTrailingNewline: false),
-        globals: TemplateGlobals.make(source: source))
+        globals: TemplateGlobals.make(source: source), filters: KilnFilters.all)
       for entry in overlay.patches {
         do {
           patches[overlay.name, default: []].append(

@@ -23,7 +23,8 @@ struct ServiceTemplates: Sendable {
     for service in repository.services where services.contains(service.name) {
       let loader = RepositoryTemplateLoader(
         source: source, directories: [service.directory, "templates"])
-      let engine = Jinja.Environment(loader: loader, globals: globals)
+      let engine = Jinja.Environment(
+        loader: loader, globals: globals, filters: KilnFilters.all)
       var compiled: [String: Template] = [:]
       for file in service.files {
         do {

@@ -30,7 +30,7 @@ public struct StandaloneTemplate: Sendable {
     let variables = try loadVariables()
     let directory = URL(fileURLWithPath: templatePath).deletingLastPathComponent().path
     let loader = DirectoryTemplateLoader(directories: [directory] + searchPaths)
-    let environment = Environment(loader: loader)
+    let environment = Environment(loader: loader, filters: KilnFilters.all)
     let text = try Self.readText(templatePath)
     do {
       let template = try environment.compile(text, name: templatePath)

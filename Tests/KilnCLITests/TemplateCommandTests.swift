@@ -29,3 +29,14 @@ import Testing
   #expect(result.stderr.contains("missing_variable"))
   #expect(result.stdout.isEmpty)
 }
+
+@Test func templateHasKilnsFromYAMLFilter() throws {
+  let directory = try temporaryDirectory("from-yaml")
+  defer { try? FileManager.default.removeItem(at: directory) }
+  try writeFiles(
+    ["t.j2": "{{ ('a: [1, 2]' | from_yaml).a | sum }} {{ 'x: yes' | from_yaml }}\n"],
+    under: directory)
+  let result = try KilnProcess.run(["template", "t.j2"], in: directory)
+  #expect(result.exitCode == 0, "\(result.stderr)")
+  #expect(result.stdout == "3 {'x': 'yes'}\n")
+}

@@ -1,0 +1,23 @@
+import Jinja
+import KilnYAML
+
+/// Filters Kiln adds to the template engine because they need Kiln's own libraries:
+/// `from_yaml` (and `ansible.builtin.from_yaml`) parses with KilnYAML.
+enum KilnFilters {
+  static let all: [String: Filter] = [
+    "from_yaml": fromYAML, "ansible.builtin.from_yaml": fromYAML,
+  ]
+
+  static let fromYAML: Filter = { value, _, context in
+    guard case .string(let text) = value else {
+      if value.isUndefined { throw context.error("from_yaml got an undefined value") }
+      return value
+    }
+    do {
+      return PlainValues.value(of: try YAMLParser.parse(text, file: "from_yaml").root)
+    } catch {
+      throw context.error(
+        "from_yaml: \(error.diagnostic.message)", hint: "the string must be one YAML document")
+    }
+  }
+}
