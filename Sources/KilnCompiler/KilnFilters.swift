@@ -13,11 +13,13 @@ enum KilnFilters {
       if value.isUndefined { throw context.error("from_yaml got an undefined value") }
       return value
     }
+    let document: YAMLDocument
     do {
-      return PlainValues.value(of: try YAMLParser.parse(text, file: "from_yaml").root)
+      document = try YAMLParser.parse(text, file: "from_yaml")
     } catch {
       throw context.error(
         "from_yaml: \(error.diagnostic.message)", hint: "the string must be one YAML document")
     }
+    return PlainValues.value(of: document.root)
   }
 }
