@@ -16,9 +16,12 @@ enum KilnFilters {
     let document: YAMLDocument
     do {
       document = try YAMLParser.parse(text, file: "from_yaml")
-    } catch {
+    } catch let error as YAMLError {
       throw context.error(
         "from_yaml: \(error.diagnostic.message)", hint: "the string must be one YAML document")
+    }
+    } catch {
+      throw context.error("from_yaml: \(error)")
     }
     return PlainValues.value(of: document.root)
   }
