@@ -13,16 +13,20 @@ enum KilnFilters {
       if value.isUndefined { throw context.error("from_yaml got an undefined value") }
       return value
     }
-    let document: YAMLDocument
-    do {
-      document = try YAMLParser.parse(text, file: "from_yaml")
-    } catch let error as YAMLError {
+    switch parse(text) {
+    case .success(let node):
+      return PlainValues.value(of: node)
+    case .failure(let error):
       throw context.error(
         "from_yaml: \(error.diagnostic.message)", hint: "the string must be one YAML document")
     }
+  }
+
+  static func parse(_ text: String) -> Result<YAMLNode, YAMLError> {
+    do {
+      return .success(try YAMLParser.parse(text, file: "from_yaml").root)
     } catch {
-      throw context.error("from_yaml: \(error)")
+      return .failure(error)
     }
-    return PlainValues.value(of: document.root)
   }
 }
