@@ -12,6 +12,9 @@ struct Kiln: AsyncParsableCommand {
       3 verification failure.
       """,
     version: KilnVersion.current,
-    subcommands: [RenderCommand.self, ExplainCommand.self, TemplateCommand.self]
+    subcommands: [
+      RenderCommand.self, ExplainCommand.self, TemplateCommand.self, SealCommand.self,
+      VerifyCommand.self, KeygenCommand.self,
+    ]
   )
 }
