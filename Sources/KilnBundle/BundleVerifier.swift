@@ -50,11 +50,12 @@ public struct BundleVerifier: Sendable {
   private func checkPolicy(_ collector: SignatureCollector) throws(BundleRejection)
     -> (PolicyFacts, [String])
   {
-    guard let facts = collector.attestations.first?.facts else {
+    guard collector.unknownKeys.isEmpty, let facts = collector.attestations.first?.facts else {
       throw BundleRejection(
         .unknownKey,
-        "no signature is by a trusted key; signed by \(collector.unknownKeys.joined(separator: ", "))",
-        hint: "add the signer's public key to the trust policy, or re-seal with a trusted key")
+        "signed by a key the trust policy does not know: "
+          + collector.unknownKeys.joined(separator: ", "),
+        hint: "add the signer's public key to the trust policy, or remove that signature")
     }
     if let other = collector.attestations.first(where: { $0.facts != facts }) {
       throw BundleRejection(

@@ -33,9 +33,12 @@ enum Encoding {
   /// Standard base64 with padding.
   static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 
-  /// Bytes of strict standard base64, or nil.
+  /// Bytes of canonical standard base64 (padded, unused bits zero), or nil.
   static func bytes(base64 text: String) -> [UInt8]? {
-    Data(base64Encoded: text).map { Array($0) }
+    guard let data = Data(base64Encoded: text), data.base64EncodedString() == text else {
+      return nil
+    }
+    return Array(data)
   }
 
   private static func nibble(_ digit: UInt8) -> UInt8? {
