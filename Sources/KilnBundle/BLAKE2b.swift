@@ -57,7 +57,9 @@ public struct BLAKE2b: Sendable {
     var out: [UInt8] = []
     out.reserveCapacity(64)
     for word in state {
-      for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+      for shift in stride(from: 0, to: 64, by: 8) {
+        out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+      }
     }
     return Array(out.prefix(outputLength))
   }

@@ -66,14 +66,16 @@ public struct BundleManifest: Sendable, Hashable, Codable {
       try checkEntry(entry, against: expected.removeValue(forKey: entry.path))
     }
     if let missing = expected.keys.sorted().first {
-      throw BundleRejection(.manifestMismatch, "manifest.json lists '\(missing)', absent from the archive")
+      throw BundleRejection(
+        .manifestMismatch, "manifest.json lists '\(missing)', absent from the archive")
     }
     return manifest
   }
 
   private static func checkEntry(_ entry: TarEntry, against file: File?) throws(BundleRejection) {
     guard let file else {
-      throw BundleRejection(.manifestMismatch, "'\(entry.path)' is in the archive but not in manifest.json")
+      throw BundleRejection(
+        .manifestMismatch, "'\(entry.path)' is in the archive but not in manifest.json")
     }
     let digest = Encoding.hex(SHA256Digest.of(entry.contents))
     guard digest == file.sha256, entry.contents.count == file.size,

@@ -5,7 +5,9 @@ import KilnGit
 extension BundleSealer {
   /// Re-renders the commit and environment a verified bundle names from the repository at
   /// `repositoryPath` and rejects it unless the archive comes out byte-identical.
-  public static func rerender(_ bundle: VerifiedBundle, archive sealed: [UInt8], repositoryPath: String)
+  public static func rerender(
+    _ bundle: VerifiedBundle, archive sealed: [UInt8], repositoryPath: String
+  )
     async throws -> [UInt8]
   {
     let commit: GitCommit

@@ -61,9 +61,9 @@ public enum BundleSealer {
 
   /// Compiles the repository at `repositoryPath` at `options.revision` and signs it with `key`;
   /// refuses when the working tree has uncommitted changes outside `.kiln/`.
-  public static func seal(repositoryPath: String, options: Options, key: SigningKey) async throws(
-    DiagnosticsError
-  ) -> SealedBundle {
+  public static func seal(repositoryPath: String, options: Options, key: SigningKey)
+    async throws(DiagnosticsError) -> SealedBundle
+  {
     let commit: GitCommit
     do {
       let repository = try GitRepository.open(at: repositoryPath)
@@ -93,7 +93,9 @@ public enum BundleSealer {
       env: result.environment, version: options.version ?? UInt64(max(0, commit.committerTime)),
       expires: PolicyFacts.timestamp(options.expires), commit: commit.id,
       repository: options.repositoryName, kiln: options.kilnVersion)
-    return sign(archive: archive, facts: facts, name: options.archiveName, key: key, fileCount: result.files.count)
+    return sign(
+      archive: archive, facts: facts, name: options.archiveName, key: key,
+      fileCount: result.files.count)
   }
 
   /// Signs `archive` with `key` in both forms.

@@ -27,7 +27,8 @@ struct SignatureCollector {
     guard envelope.payloadType == DSSEEnvelope.inTotoPayloadType else {
       throw BundleRejection(
         .wrongPayloadType,
-        "\(name) has payloadType '\(envelope.payloadType)', not '\(DSSEEnvelope.inTotoPayloadType)'")
+        "\(name) has payloadType '\(envelope.payloadType)', not '\(DSSEEnvelope.inTotoPayloadType)'"
+      )
     }
     guard let payload = envelope.payloadBytes, !envelope.signatures.isEmpty else {
       throw BundleRejection(.malformedSignature, "\(name): payload is not base64 or no signatures")

@@ -53,7 +53,8 @@ public struct SigningKey: Sendable {
     let lines = text.split(whereSeparator: \.isNewline).map(String.init)
     guard lines.count >= 2, let body = Encoding.bytes(base64: lines[1]), body.count == 158
     else {
-      throw KeyFormatError("not a minisign secret key file (comment line, then 212 base64 characters)")
+      throw KeyFormatError(
+        "not a minisign secret key file (comment line, then 212 base64 characters)")
     }
     guard body[0..<2].elementsEqual("Ed".utf8), body[4..<6].elementsEqual("B2".utf8) else {
       throw KeyFormatError("secret key algorithm is not Ed25519 with a BLAKE2b checksum")

@@ -48,7 +48,8 @@ public enum TarReader {
     guard stored == sum else {
       throw BundleRejection(.malformedArchive, "header at byte \(offset) has a bad checksum")
     }
-    guard header[257..<263].elementsEqual("ustar\0".utf8), header[263..<265].elementsEqual("00".utf8)
+    guard header[257..<263].elementsEqual("ustar\0".utf8),
+      header[263..<265].elementsEqual("00".utf8)
     else {
       throw BundleRejection(.malformedArchive, "header at byte \(offset) is not POSIX ustar")
     }
@@ -74,11 +75,13 @@ public enum TarReader {
     case UInt8(ascii: "1"), UInt8(ascii: "2"):
       throw BundleRejection(.link, "'\(path)' is a link; bundles hold regular files only")
     case UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "6"):
-      throw BundleRejection(.device, "'\(path)' is a device or FIFO; bundles hold regular files only")
+      throw BundleRejection(
+        .device, "'\(path)' is a device or FIFO; bundles hold regular files only")
     default:
       throw BundleRejection(
         .malformedArchive,
-        "'\(path)' has entry type '\(Character(Unicode.Scalar(flag)))'; bundles hold regular files only")
+        "'\(path)' has entry type '\(Character(Unicode.Scalar(flag)))'; bundles hold regular files only"
+      )
     }
   }
 

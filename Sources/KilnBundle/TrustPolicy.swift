@@ -50,7 +50,8 @@ public struct TrustPolicy: Sendable {
       throw DiagnosticsError(error.diagnostic)
     }
     guard let pairs = root.mappingPairs else { throw Self.problem(root, "a mapping") }
-    for pair in pairs where !["keys", "thresholds", "max_bundle_bytes"].contains(pair.key.string ?? "") {
+    for pair in pairs
+    where !["keys", "thresholds", "max_bundle_bytes"].contains(pair.key.string ?? "") {
       throw Self.problem(pair.key, "one of keys, thresholds, max_bundle_bytes")
     }
     guard let keyNodes = root["keys"], let items = keyNodes.sequenceItems, !items.isEmpty else {
@@ -69,7 +70,9 @@ public struct TrustPolicy: Sendable {
     }
     var limit = Self.defaultMaxBundleBytes
     if let node = root["max_bundle_bytes"] {
-      guard let value = node.int, value > 0 else { throw Self.problem(node, "a positive byte count") }
+      guard let value = node.int, value > 0 else {
+        throw Self.problem(node, "a positive byte count")
+      }
       limit = value
     }
     self.init(keys: keys, thresholds: thresholds, maxBundleBytes: limit)

@@ -14,7 +14,8 @@ struct SealCommand: AsyncParsableCommand {
       tree with uncommitted changes (outside .kiln/).
       """)
 
-  @Option(name: .customLong("env"), help: "The environment to seal (default: kiln.yaml's default-env).")
+  @Option(
+    name: .customLong("env"), help: "The environment to seal (default: kiln.yaml's default-env).")
   var environment: String?
 
   @Option(name: .customLong("rev"), help: "The commit to seal (branch, tag, id, HEAD).")
@@ -29,10 +30,16 @@ struct SealCommand: AsyncParsableCommand {
   @Option(name: .customLong("version"), help: "Bundle version (default: the commit's time).")
   var version: UInt64?
 
-  @Option(name: .customLong("expires"), help: "Expiry: a duration (7d, 12h, 30m) or a date (2026-12-31 or 2026-12-31T12:00:00Z). Default 30d.")
+  @Option(
+    name: .customLong("expires"),
+    help:
+      "Expiry: a duration (7d, 12h, 30m) or a date (2026-12-31 or 2026-12-31T12:00:00Z). Default 30d."
+  )
   var expires: String = "30d"
 
-  @Option(name: .customLong("repository-name"), help: "Repository identity recorded in the signatures (default: the directory's name).")
+  @Option(
+    name: .customLong("repository-name"),
+    help: "Repository identity recorded in the signatures (default: the directory's name).")
   var repositoryName: String?
 
   @Option(name: .customLong("out"), help: "The bundle file, e.g. prod-42.kiln.")
@@ -40,7 +47,8 @@ struct SealCommand: AsyncParsableCommand {
 
   func run() async throws {
     guard let expiry = ExpiryOption.date(expires, now: Date()) else {
-      throw ValidationError("--expires '\(expires)': expected 7d, 12h, 30m, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+      throw ValidationError(
+        "--expires '\(expires)': expected 7d, 12h, 30m, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
     }
     let key: SigningKey
     do {
@@ -48,7 +56,8 @@ struct SealCommand: AsyncParsableCommand {
     } catch {
       throw ValidationError("--key \(keyPath): \(error)")
     }
-    let name = repositoryName ?? URL(fileURLWithPath: repository).standardizedFileURL.lastPathComponent
+    let name =
+      repositoryName ?? URL(fileURLWithPath: repository).standardizedFileURL.lastPathComponent
     let options = BundleSealer.Options(
       environment: environment, revision: revision, version: version, expires: expiry,
       repositoryName: name, kilnVersion: KilnVersion.current,

@@ -21,10 +21,13 @@ struct VerifyCommand: AsyncParsableCommand {
   @Option(name: .customLong("env"), help: "Require the bundle to be for this environment.")
   var environment: String?
 
-  @Flag(name: .customLong("rerender"), help: "Re-render the source commit from the repository and require identical files.")
+  @Flag(
+    name: .customLong("rerender"),
+    help: "Re-render the source commit from the repository and require identical files.")
   var rerender = false
 
-  @Option(name: [.customShort("C"), .customLong("repository")], help: "The repository for --rerender.")
+  @Option(
+    name: [.customShort("C"), .customLong("repository")], help: "The repository for --rerender.")
   var repository: String = "."
 
   func run() async throws {
@@ -45,12 +48,14 @@ struct VerifyCommand: AsyncParsableCommand {
       let verifier = BundleVerifier(policy: policy, expectedEnvironment: environment)
       let verified = try verifier.verify(input)
       if rerender {
-        _ = try await BundleSealer.rerender(verified, archive: input.archive, repositoryPath: repository)
+        _ = try await BundleSealer.rerender(
+          verified, archive: input.archive, repositoryPath: repository)
       }
       Terminal.output(
         "verified \(bundle): env \(verified.facts.env), version \(verified.facts.version), "
           + "commit \(verified.facts.commit), \(verified.manifest.files.count) files, signed by "
-          + verified.signers.joined(separator: ", ") + (rerender ? ", re-rendered identically" : ""))
+          + verified.signers.joined(separator: ", ") + (rerender ? ", re-rendered identically" : "")
+      )
       Terminal.output(String(format: "took %.2f s", Date().timeIntervalSince(started)))
     } catch let rejection as BundleRejection {
       Terminal.error(rejection.description)

@@ -14,17 +14,23 @@ struct CommandLineTests {
     for name in ["release-a", "release-b", "ci"] {
       #expect(try run(["keygen", "--out", name]).status == 0)
     }
-    let mode = try FileManager.default.attributesOfItem(atPath: root + "/release-a.key")[.posixPermissions]
+    let mode = try FileManager.default.attributesOfItem(atPath: root + "/release-a.key")[
+      .posixPermissions]
     #expect((mode as? Int) == 0o600)
     #expect(try run(["keygen", "--out", "release-a"]).status == 2)
     #expect(try run(["keygen", "--out", "release-a", "--force"]).status == 0)
     let seal = try run(
-      ["seal", "-C", "repo", "--env", "prod", "--rev", "HEAD", "--key", "release-a.key", "--version", "5",
-       "--expires", "7d", "--out", "prod.kiln"])
+      [
+        "seal", "-C", "repo", "--env", "prod", "--rev", "HEAD", "--key", "release-a.key",
+        "--version", "5",
+        "--expires", "7d", "--out", "prod.kiln",
+      ])
     try #require(seal.status == 0, "\(seal.output)")
     let again = try run(
-      ["seal", "-C", "repo", "--env", "prod", "--rev", "main", "--key", "release-b.key",
-       "--expires", "2099-01-01", "--out", "again.kiln"])
+      [
+        "seal", "-C", "repo", "--env", "prod", "--rev", "main", "--key", "release-b.key",
+        "--expires", "2099-01-01", "--out", "again.kiln",
+      ])
     try #require(again.status == 0, "\(again.output)")
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: root + "/prod.kiln"))
@@ -32,11 +38,14 @@ struct CommandLineTests {
     let comment = try String(contentsOfFile: root + "/prod.kiln.minisig", encoding: .utf8)
       .split(separator: "\n")[2].dropFirst("trusted comment: ".count)
     let cosign = try ProcessRunner.run(
-      ["minisign", "-S", "-s", "release-b.key", "-m", "prod.kiln", "-t", String(comment),
-       "-x", "prod.kiln.release-b.minisig"], in: root)
+      [
+        "minisign", "-S", "-s", "release-b.key", "-m", "prod.kiln", "-t", String(comment),
+        "-x", "prod.kiln.release-b.minisig",
+      ], in: root)
     try #require(cosign.status == 0, "\(cosign.output)")
     let key = { (name: String) throws -> String in
-      try String(contentsOfFile: root + "/\(name).pub", encoding: .utf8).split(separator: "\n")[1].description
+      try String(contentsOfFile: root + "/\(name).pub", encoding: .utf8).split(separator: "\n")[1]
+        .description
     }
     let policy = """
       keys:
@@ -48,7 +57,9 @@ struct CommandLineTests {
 
       """
     try Data(policy.utf8).write(to: URL(fileURLWithPath: root + "/trust.yaml"))
-    let verify = try run(["verify", "prod.kiln", "--trust", "trust.yaml", "--env", "prod", "--rerender", "-C", "repo"])
+    let verify = try run([
+      "verify", "prod.kiln", "--trust", "trust.yaml", "--env", "prod", "--rerender", "-C", "repo",
+    ])
     #expect(verify.status == 0, "\(verify.output)")
     #expect(verify.output.contains("signed by release-a, release-b"))
     let wrongEnv = try run(["verify", "prod.kiln", "--trust", "trust.yaml", "--env", "staging"])

@@ -25,7 +25,9 @@ enum Fixtures {
 
   static let commit = String(repeating: "ab", count: 20)
 
-  static func facts(env: String = "prod", version: UInt64 = 42, expires: String = "2099-01-01T00:00:00Z")
+  static func facts(
+    env: String = "prod", version: UInt64 = 42, expires: String = "2099-01-01T00:00:00Z"
+  )
     -> PolicyFacts
   {
     PolicyFacts(
@@ -37,28 +39,36 @@ enum Fixtures {
   static func archive(env: String = "prod", extra: [TarEntry] = []) -> [UInt8] {
     let files = [
       ("ctl01", "mariadb/galera.cnf", "[mysqld]\nmax_connections = 4096\n"),
-      ("ctl01", "rabbitmq/rabbitmq.conf", "cluster_formation.peer_discovery_backend = classic_config\n"),
+      (
+        "ctl01", "rabbitmq/rabbitmq.conf",
+        "cluster_formation.peer_discovery_backend = classic_config\n"
+      ),
       ("ctl02", "mariadb/galera.cnf", "[mysqld]\nmax_connections = 2048\n"),
     ]
-    var manifest = "{\"kiln\": 1, \"env\": \"\(env)\", \"source\": \"commit \(commit)\", \"files\": ["
+    var manifest =
+      "{\"kiln\": 1, \"env\": \"\(env)\", \"source\": \"commit \(commit)\", \"files\": ["
     var entries: [TarEntry] = []
     for (index, file) in files.enumerated() {
       let bytes = Array(file.2.utf8)
       entries.append(TarEntry(path: "files/\(file.0)/\(file.1)", mode: 0o640, contents: bytes))
-      manifest += (index == 0 ? "" : ",") + """
-        {"host": "\(file.0)", "path": "\(file.1)", "sha256": "\(Encoding.hex(SHA256Digest.of(bytes)))", \
-        "size": \(bytes.count), "mode": "0640", "service": "x", "format": "ini", "secret": false}
-        """
+      manifest +=
+        (index == 0 ? "" : ",") + """
+          {"host": "\(file.0)", "path": "\(file.1)", "sha256": "\(Encoding.hex(SHA256Digest.of(bytes)))", \
+          "size": \(bytes.count), "mode": "0640", "service": "x", "format": "ini", "secret": false}
+          """
     }
-    entries.append(TarEntry(path: "manifest.json", mode: 0o644, contents: Array((manifest + "]}\n").utf8)))
+    entries.append(
+      TarEntry(path: "manifest.json", mode: 0o644, contents: Array((manifest + "]}\n").utf8)))
     return (try? TarWriter.archive(entries + extra, modificationTime: 1_767_225_600)) ?? []
   }
 
   /// A bundle signed in both forms by each of `keys` (DSSE co-signatures appended).
   static func input(
-    archive: [UInt8] = archive(), facts: PolicyFacts = facts(), keys: [SigningKey] = [releaseA, releaseB]
+    archive: [UInt8] = archive(), facts: PolicyFacts = facts(),
+    keys: [SigningKey] = [releaseA, releaseB]
   ) -> BundleInput {
-    var sealed = BundleSealer.sign(archive: archive, facts: facts, name: "b.kiln", key: keys[0], fileCount: 3)
+    var sealed = BundleSealer.sign(
+      archive: archive, facts: facts, name: "b.kiln", key: keys[0], fileCount: 3)
     var minisigns = [(name: "b.kiln.minisig", text: sealed.minisign.fileText)]
     for (index, key) in keys.dropFirst().enumerated() {
       sealed.envelope.append(signatureBy: key)

@@ -13,11 +13,14 @@ struct InteropTests {
   static func sealedDirectory() throws -> String {
     let directory = try Fixtures.temporaryDirectory()
     let bundle = BundleSealer.sign(
-      archive: Fixtures.archive(), facts: Fixtures.facts(), name: "prod.kiln", key: Fixtures.releaseA,
+      archive: Fixtures.archive(), facts: Fixtures.facts(), name: "prod.kiln",
+      key: Fixtures.releaseA,
       fileCount: 3)
     try BundleFiles.write(bundle, to: directory + "/prod.kiln")
-    _ = try BundleFiles.writeKeyPair(Fixtures.releaseA, name: directory + "/release-a", force: false)
-    _ = try BundleFiles.writeKeyPair(Fixtures.releaseB, name: directory + "/release-b", force: false)
+    _ = try BundleFiles.writeKeyPair(
+      Fixtures.releaseA, name: directory + "/release-a", force: false)
+    _ = try BundleFiles.writeKeyPair(
+      Fixtures.releaseB, name: directory + "/release-b", force: false)
     return directory
   }
 
@@ -44,11 +47,13 @@ struct InteropTests {
     try #require(generate.status == 0, "\(generate.output)")
     let sign = try ProcessRunner.run(
       [
-        "minisign", "-S", "-s", "stock.key", "-m", "prod.kiln", "-t", Fixtures.facts().trustedComment,
+        "minisign", "-S", "-s", "stock.key", "-m", "prod.kiln", "-t",
+        Fixtures.facts().trustedComment,
         "-x", "prod.kiln.stock.minisig",
       ], in: directory)
     try #require(sign.status == 0, "\(sign.output)")
-    let stockKey = try PublicKey(minisign: String(contentsOfFile: directory + "/stock.pub", encoding: .utf8))
+    let stockKey = try PublicKey(
+      minisign: String(contentsOfFile: directory + "/stock.pub", encoding: .utf8))
     let policy = TrustPolicy(
       keys: [
         .init(name: "release-a", publicKey: Fixtures.releaseA.publicKey, environments: ["prod"]),
@@ -70,8 +75,11 @@ struct InteropTests {
     guard ProcessRunner.require("minisign", install: Self.minisignInstall) else { return }
     let directory = try Self.sealedDirectory()
     let sign = try ProcessRunner.run(
-      ["minisign", "-S", "-s", "release-b.key", "-m", "prod.kiln", "-t", Fixtures.facts().trustedComment,
-       "-x", "prod.kiln.b.minisig"], in: directory)
+      [
+        "minisign", "-S", "-s", "release-b.key", "-m", "prod.kiln", "-t",
+        Fixtures.facts().trustedComment,
+        "-x", "prod.kiln.b.minisig",
+      ], in: directory)
     try #require(sign.status == 0, "\(sign.output)")
     let verified = try BundleVerifier(policy: Fixtures.policy, now: VerifierTests.now).verify(
       BundleFiles.read(directory + "/prod.kiln", limit: 1 << 20))
@@ -87,12 +95,16 @@ struct InteropTests {
     let directory = try Self.sealedDirectory()
     let envelopePath = directory + "/prod.kiln.dsse.json"
     var envelope = try DSSEEnvelope(
-      parsing: Array(Data(contentsOf: URL(fileURLWithPath: envelopePath))), name: "prod.kiln.dsse.json")
+      parsing: Array(Data(contentsOf: URL(fileURLWithPath: envelopePath))),
+      name: "prod.kiln.dsse.json")
     envelope.append(signatureBy: Fixtures.releaseB)
     try Data(envelope.json.utf8).write(to: URL(fileURLWithPath: envelopePath))
     let script = RepositoryFixture.packageRoot + "/Tests/KilnBundleTests/reference/verify_dsse.py"
     let outcome = try ProcessRunner.run(
-      ["python3", script, envelopePath, "release-a.pub.json", "release-b.pub.json", "--threshold", "2"],
+      [
+        "python3", script, envelopePath, "release-a.pub.json", "release-b.pub.json", "--threshold",
+        "2",
+      ],
       in: directory)
     #expect(outcome.status == 0, "\(outcome.output)")
     let digest = Encoding.hex(SHA256Digest.of(Fixtures.archive()))
@@ -100,7 +112,9 @@ struct InteropTests {
     #expect(outcome.output.contains(#""env": "prod""#))
     #expect(outcome.output.contains(Fixtures.releaseA.publicKey.keyID))
     envelope.payload = Encoding.base64(
-      InTotoStatement(archiveName: "prod.kiln", sha256: String(repeating: "0", count: 64), facts: Fixtures.facts()).json)
+      InTotoStatement(
+        archiveName: "prod.kiln", sha256: String(repeating: "0", count: 64), facts: Fixtures.facts()
+      ).json)
     try Data(envelope.json.utf8).write(to: URL(fileURLWithPath: envelopePath))
     let forged = try ProcessRunner.run(
       ["python3", script, envelopePath, "release-a.pub.json"], in: directory)

@@ -9,7 +9,9 @@ enum ProcessRunner {
   }
 
   /// Runs `arguments` (looked up on PATH) in `directory`, returning status and combined output.
-  static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:])
+  static func run(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+  )
     throws -> Outcome
   {
     let process = Process()

@@ -19,10 +19,12 @@ enum RepositoryFixture {
     let repository = root + "/repo"
     try FileManager.default.createDirectory(atPath: repository, withIntermediateDirectories: true)
     for item in ["kiln.yaml", "environments", "templates", "overlays"] {
-      try FileManager.default.copyItem(atPath: packageRoot + "/" + item, toPath: repository + "/" + item)
+      try FileManager.default.copyItem(
+        atPath: packageRoot + "/" + item, toPath: repository + "/" + item)
     }
     for command in [
-      ["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-q", "-m", "example"],
+      ["git", "init", "-q", "-b", "main"], ["git", "add", "."],
+      ["git", "commit", "-q", "-m", "example"],
     ] {
       let outcome = try ProcessRunner.run(command, in: repository, environment: gitEnvironment)
       try #require(outcome.status == 0, "\(command): \(outcome.output)")
@@ -37,7 +39,8 @@ enum RepositoryFixture {
     candidates.append(directory.deletingLastPathComponent().appendingPathComponent("kiln").path)
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
     else {
-      Issue.record("the kiln executable is not built beside the tests: run `swift build --product kiln`")
+      Issue.record(
+        "the kiln executable is not built beside the tests: run `swift build --product kiln`")
       throw CancellationError()
     }
     return found

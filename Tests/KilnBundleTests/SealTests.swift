@@ -25,7 +25,9 @@ struct SealTests {
     #expect(second.facts.version == 7)
     let entries = try TarReader.entries(of: first.archive)
     #expect(entries.last?.path == "manifest.json")
-    #expect(entries.map(\.path) == entries.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(
+      entries.map(\.path)
+        == entries.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 
   @Test func refusesADirtyTreeButIgnoresKilnCache() async throws {

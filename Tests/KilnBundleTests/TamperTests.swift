@@ -80,9 +80,12 @@ struct TamperTests {
       var tampered = input
       var envelope = input.envelope ?? []
       for _ in 0..<Int(generator.next() % 6 + 1) {
-        envelope[Int(generator.next() % UInt64(envelope.count))] = UInt8(truncatingIfNeeded: generator.next())
+        envelope[Int(generator.next() % UInt64(envelope.count))] = UInt8(
+          truncatingIfNeeded: generator.next())
       }
-      if generator.next() % 4 == 0 { envelope.removeLast(Int(generator.next() % UInt64(envelope.count))) }
+      if generator.next() % 4 == 0 {
+        envelope.removeLast(Int(generator.next() % UInt64(envelope.count)))
+      }
       tampered.envelope = envelope
       _ = try? verifier.verify(tampered)
       outcomes += 1

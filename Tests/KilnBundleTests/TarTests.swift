@@ -22,9 +22,12 @@ struct TarTests {
 
   @Test func gnuTarListsOwnersModesAndTimes() throws {
     let directory = try Fixtures.temporaryDirectory()
-    let long = "files/" + String(repeating: "h", count: 60) + "/" + String(repeating: "d", count: 80) + "/f.conf"
+    let long =
+      "files/" + String(repeating: "h", count: 60) + "/" + String(repeating: "d", count: 80)
+      + "/f.conf"
     let archive = try TarWriter.archive(
-      [TarEntry(path: long, mode: 0o640, contents: Array("x\n".utf8))], modificationTime: 1_767_225_600)
+      [TarEntry(path: long, mode: 0o640, contents: Array("x\n".utf8))],
+      modificationTime: 1_767_225_600)
     try Data(archive).write(to: URL(fileURLWithPath: directory + "/a.tar"))
     let listing = try ProcessRunner.run(
       ["tar", "--numeric-owner", "--utc", "-tvf", "a.tar"], in: directory)
@@ -37,29 +40,54 @@ struct TarTests {
   @Test func refusesPathsUstarCannotHold() {
     let name = String(repeating: "n", count: 101)
     #expect(throws: TarWriteError.self) {
-      try TarWriter.archive([TarEntry(path: "files/" + name, mode: 0o644, contents: [])], modificationTime: 0)
+      try TarWriter.archive(
+        [TarEntry(path: "files/" + name, mode: 0o644, contents: [])], modificationTime: 0)
     }
     #expect(throws: TarWriteError.self) {
-      try TarWriter.archive([TarEntry(path: "../x", mode: 0o644, contents: [])], modificationTime: 0)
+      try TarWriter.archive(
+        [TarEntry(path: "../x", mode: 0o644, contents: [])], modificationTime: 0)
     }
   }
 
   static let hostile: [(String, [UInt8], BundleRejection.Reason)] = [
-    ("dot-dot", Fixtures.rawEntry(name: "../../etc/passwd", contents: [1]) + Fixtures.endMarker, .unsafePath),
+    (
+      "dot-dot", Fixtures.rawEntry(name: "../../etc/passwd", contents: [1]) + Fixtures.endMarker,
+      .unsafePath
+    ),
     ("absolute", Fixtures.rawEntry(name: "/etc/passwd") + Fixtures.endMarker, .unsafePath),
     ("inner dot-dot", Fixtures.rawEntry(name: "files/a/../../x") + Fixtures.endMarker, .unsafePath),
-    ("symlink", Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "2")) + Fixtures.endMarker, .link),
-    ("hard link", Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "1")) + Fixtures.endMarker, .link),
-    ("char device", Fixtures.rawEntry(name: "files/a/d", type: UInt8(ascii: "3")) + Fixtures.endMarker, .device),
-    ("fifo", Fixtures.rawEntry(name: "files/a/p", type: UInt8(ascii: "6")) + Fixtures.endMarker, .device),
-    ("directory", Fixtures.rawEntry(name: "files/a/", type: UInt8(ascii: "5")) + Fixtures.endMarker, .unsafePath),
+    (
+      "symlink", Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "2")) + Fixtures.endMarker,
+      .link
+    ),
+    (
+      "hard link",
+      Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "1")) + Fixtures.endMarker, .link
+    ),
+    (
+      "char device",
+      Fixtures.rawEntry(name: "files/a/d", type: UInt8(ascii: "3")) + Fixtures.endMarker, .device
+    ),
+    (
+      "fifo", Fixtures.rawEntry(name: "files/a/p", type: UInt8(ascii: "6")) + Fixtures.endMarker,
+      .device
+    ),
+    (
+      "directory",
+      Fixtures.rawEntry(name: "files/a/", type: UInt8(ascii: "5")) + Fixtures.endMarker, .unsafePath
+    ),
     (
       "duplicate",
-      Fixtures.rawEntry(name: "files/a/x") + Fixtures.rawEntry(name: "files/a/x") + Fixtures.endMarker,
+      Fixtures.rawEntry(name: "files/a/x") + Fixtures.rawEntry(name: "files/a/x")
+        + Fixtures.endMarker,
       .duplicatePath
     ),
     ("no end marker", Fixtures.rawEntry(name: "files/a/x"), .malformedArchive),
-    ("trailing data", Fixtures.rawEntry(name: "files/a/x") + Fixtures.endMarker + [UInt8](repeating: 7, count: 512), .malformedArchive),
+    (
+      "trailing data",
+      Fixtures.rawEntry(name: "files/a/x") + Fixtures.endMarker + [UInt8](repeating: 7, count: 512),
+      .malformedArchive
+    ),
     ("ragged length", Fixtures.rawEntry(name: "files/a/x") + [0, 0, 0], .malformedArchive),
   ]
 
@@ -77,9 +105,14 @@ struct TarTests {
     var huge = Fixtures.rawEntry(name: "files/a/x") + Fixtures.endMarker
     huge.replaceSubrange(124..<136, with: TarWriter.octal(0o77777777777, width: 12))
     var sum: UInt64 = 0
-    for (index, byte) in huge[0..<512].enumerated() { sum += (148..<156).contains(index) ? 32 : UInt64(byte) }
+    for (index, byte) in huge[0..<512].enumerated() {
+      sum += (148..<156).contains(index) ? 32 : UInt64(byte)
+    }
     huge.replaceSubrange(148..<156, with: TarWriter.octal(sum, width: 7) + [32])
-    #expect(throws: BundleRejection(.malformedArchive, "'files/a/x' declares 8589934591 bytes, past the end of the archive")) {
+    #expect(
+      throws: BundleRejection(
+        .malformedArchive, "'files/a/x' declares 8589934591 bytes, past the end of the archive")
+    ) {
       _ = try TarReader.entries(of: huge)
     }
     var corrupt = Fixtures.rawEntry(name: "files/a/x") + Fixtures.endMarker

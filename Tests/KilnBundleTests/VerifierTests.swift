@@ -16,7 +16,9 @@ struct VerifierTests {
     ).verify(input)
   }
 
-  static func reason(_ body: () throws(BundleRejection) -> VerifiedBundle) -> BundleRejection.Reason? {
+  static func reason(_ body: () throws(BundleRejection) -> VerifiedBundle) -> BundleRejection
+    .Reason?
+  {
     do {
       _ = try body()
       return nil
@@ -34,7 +36,8 @@ struct VerifierTests {
 
   @Test func oneKeyInBothFormsCountsOnce() {
     let input = Fixtures.input(keys: [Fixtures.releaseA, Fixtures.releaseA])
-    #expect(Self.reason { () throws(BundleRejection) in try Self.verify(input) } == .thresholdNotMet)
+    #expect(
+      Self.reason { () throws(BundleRejection) in try Self.verify(input) } == .thresholdNotMet)
   }
 
   @Test func minisignOnlyAndDSSEOnlyEachCount() throws {
@@ -74,7 +77,8 @@ struct VerifierTests {
     Case(name: "payload not base64", expected: .malformedSignature) {
       var input = Fixtures.input()
       input.envelope = Array(
-        #"{"payload":"!!!","payloadType":"application/vnd.in-toto+json","signatures":[{"keyid":"x","sig":"AA=="}]}"#.utf8)
+        #"{"payload":"!!!","payloadType":"application/vnd.in-toto+json","signatures":[{"keyid":"x","sig":"AA=="}]}"#
+          .utf8)
       return reason { () throws(BundleRejection) in try verify(input) }
     },
     Case(name: "minisig garbage", expected: .malformedSignature) {
@@ -85,7 +89,9 @@ struct VerifierTests {
     Case(name: "wrong payload type", expected: .wrongPayloadType) {
       var input = Fixtures.input()
       input.envelope = input.envelope.map {
-        Array(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "in-toto+json", with: "json").utf8)
+        Array(
+          String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "in-toto+json", with: "json")
+            .utf8)
       }
       return reason { () throws(BundleRejection) in try verify(input) }
     },
@@ -118,7 +124,9 @@ struct VerifierTests {
     Case(name: "statement for another archive", expected: .digestMismatch) {
       var input = Fixtures.input()
       input.minisigns = []
-      input.archive = Fixtures.archive(extra: [TarEntry(path: "files/zz/x", mode: 0o644, contents: [])])
+      input.archive = Fixtures.archive(extra: [
+        TarEntry(path: "files/zz/x", mode: 0o644, contents: [])
+      ])
       return reason { () throws(BundleRejection) in try verify(input) }
     },
     Case(name: "untrusted key", expected: .unknownKey) {
@@ -158,22 +166,27 @@ struct VerifierTests {
     },
     Case(name: "lower version replayed", expected: .rollback) {
       let last = AppliedBundle(version: 43, sha256: "00")
-      return reason { () throws(BundleRejection) in try verify(Fixtures.input(), lastApplied: last) }
+      return reason { () throws(BundleRejection) in try verify(Fixtures.input(), lastApplied: last)
+      }
     },
     Case(name: "same version, other content", expected: .rollback) {
       let last = AppliedBundle(version: 42, sha256: "00")
-      return reason { () throws(BundleRejection) in try verify(Fixtures.input(), lastApplied: last) }
+      return reason { () throws(BundleRejection) in try verify(Fixtures.input(), lastApplied: last)
+      }
     },
     Case(name: "signed archive with ../ entry", expected: .unsafePath) {
       let archive = Fixtures.rawEntry(name: "../../etc/passwd", contents: [1]) + Fixtures.endMarker
       return reason { () throws(BundleRejection) in try verify(Fixtures.input(archive: archive)) }
     },
     Case(name: "signed archive with symlink", expected: .link) {
-      let archive = Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "2")) + Fixtures.endMarker
+      let archive =
+        Fixtures.rawEntry(name: "files/a/l", type: UInt8(ascii: "2")) + Fixtures.endMarker
       return reason { () throws(BundleRejection) in try verify(Fixtures.input(archive: archive)) }
     },
     Case(name: "signed archive, file not in manifest", expected: .manifestMismatch) {
-      let archive = Fixtures.archive(extra: [TarEntry(path: "files/zz/x", mode: 0o644, contents: [])])
+      let archive = Fixtures.archive(extra: [
+        TarEntry(path: "files/zz/x", mode: 0o644, contents: [])
+      ])
       return reason { () throws(BundleRejection) in try verify(Fixtures.input(archive: archive)) }
     },
   ]
@@ -192,7 +205,10 @@ struct VerifierTests {
 
   @Test func everyReasonHasItsOwnCase() {
     let covered = Set(Self.cases.map(\.expected))
-    let elsewhere: Set<BundleRejection.Reason> = [.duplicatePath, .device, .malformedArchive, .rerenderMismatch]
-    #expect(Set(BundleRejection.Reason.allCases).subtracting(covered).subtracting(elsewhere).isEmpty)
+    let elsewhere: Set<BundleRejection.Reason> = [
+      .duplicatePath, .device, .malformedArchive, .rerenderMismatch,
+    ]
+    #expect(
+      Set(BundleRejection.Reason.allCases).subtracting(covered).subtracting(elsewhere).isEmpty)
   }
 }
