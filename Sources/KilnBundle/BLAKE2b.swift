@@ -78,41 +78,65 @@ public struct BLAKE2b: Sendable {
   }
 
   private mutating func compress(block: [UInt8], isLast: Bool) {
-    var m = [UInt64](repeating: 0, count: 16)
-    for index in 0..<16 {
-      var word: UInt64 = 0
-      for byte in 0..<8 { word |= UInt64(block[index * 8 + byte]) << UInt64(8 * byte) }
-      m[index] = word
+    let counter = counter
+    state.withUnsafeMutableBufferPointer { state in
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { work in
+        block.withUnsafeBytes { bytes in
+          for index in 0..<16 {
+            work[16 + index] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+          }
+        }
+        for index in 0..<8 {
+          work[index] = state[index]
+          work[index + 8] = Self.iv[index]
+        }
+        work[12] ^= counter.low
+        work[13] ^= counter.high
+        if isLast { work[14] = ~work[14] }
+        Self.sigma.withUnsafeBufferPointer { sigma in
+          for round in 0..<12 {
+            Self.round(work, sigma[round % 10])
+          }
+        }
+        for index in 0..<8 { state[index] ^= work[index] ^ work[index + 8] }
+      }
     }
-    var v = state + Self.iv
-    v[12] ^= counter.low
-    v[13] ^= counter.high
-    if isLast { v[14] = ~v[14] }
-    for round in 0..<12 {
-      let s = Self.sigma[round % 10]
-      Self.mix(&v, 0, 4, 8, 12, m[s[0]], m[s[1]])
-      Self.mix(&v, 1, 5, 9, 13, m[s[2]], m[s[3]])
-      Self.mix(&v, 2, 6, 10, 14, m[s[4]], m[s[5]])
-      Self.mix(&v, 3, 7, 11, 15, m[s[6]], m[s[7]])
-      Self.mix(&v, 0, 5, 10, 15, m[s[8]], m[s[9]])
-      Self.mix(&v, 1, 6, 11, 12, m[s[10]], m[s[11]])
-      Self.mix(&v, 2, 7, 8, 13, m[s[12]], m[s[13]])
-      Self.mix(&v, 3, 4, 9, 14, m[s[14]], m[s[15]])
+  }
+
+  /// One round: columns then diagonals; `work` holds v[0..<16] then the message words.
+  private static func round(_ work: UnsafeMutableBufferPointer<UInt64>, _ s: [Int]) {
+    s.withUnsafeBufferPointer { s in
+      mix(work, 0, 4, 8, 12, work[16 + s[0]], work[16 + s[1]])
+      mix(work, 1, 5, 9, 13, work[16 + s[2]], work[16 + s[3]])
+      mix(work, 2, 6, 10, 14, work[16 + s[4]], work[16 + s[5]])
+      mix(work, 3, 7, 11, 15, work[16 + s[6]], work[16 + s[7]])
+      mix(work, 0, 5, 10, 15, work[16 + s[8]], work[16 + s[9]])
+      mix(work, 1, 6, 11, 12, work[16 + s[10]], work[16 + s[11]])
+      mix(work, 2, 7, 8, 13, work[16 + s[12]], work[16 + s[13]])
+      mix(work, 3, 4, 9, 14, work[16 + s[14]], work[16 + s[15]])
     }
-    for index in 0..<8 { state[index] ^= v[index] ^ v[index + 8] }
   }
 
   private static func mix(
-    _ v: inout [UInt64], _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ x: UInt64, _ y: UInt64
+    _ v: UnsafeMutableBufferPointer<UInt64>, _ a: Int, _ b: Int, _ c: Int, _ d: Int,
+    _ x: UInt64, _ y: UInt64
   ) {
-    v[a] = v[a] &+ v[b] &+ x
-    v[d] = (v[d] ^ v[a]).rotatedRight(32)
-    v[c] = v[c] &+ v[d]
-    v[b] = (v[b] ^ v[c]).rotatedRight(24)
-    v[a] = v[a] &+ v[b] &+ y
-    v[d] = (v[d] ^ v[a]).rotatedRight(16)
-    v[c] = v[c] &+ v[d]
-    v[b] = (v[b] ^ v[c]).rotatedRight(63)
+    var va = v[a]
+    var vb = v[b]
+    var vc = v[c]
+    var vd = v[d]
+    va = va &+ vb &+ x
+    vd = (vd ^ va).rotatedRight(32)
+    vc = vc &+ vd
+    vb = (vb ^ vc).rotatedRight(24)
+    va = va &+ vb &+ y
+    vd = (vd ^ va).rotatedRight(16)
+    vc = vc &+ vd
+    vb = (vb ^ vc).rotatedRight(63)
+    v[a] = va
+    v[b] = vb
+    v[c] = vc
+    v[d] = vd
   }
 }
 
