@@ -83,7 +83,8 @@ public struct BLAKE2b: Sendable {
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { work in
         block.withUnsafeBytes { bytes in
           for index in 0..<16 {
-            work[16 + index] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            work[16 + index] = UInt64(
+              littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
           }
         }
         for index in 0..<8 {

@@ -60,4 +60,26 @@ struct SealTests {
         forged, archive: bundle.archive + [0], repositoryPath: fixture.repository)
     }
   }
+
+  /// The sealed example bundle: a thousand sampled single-byte flips, each rejected.
+  @Test func sampledByteFlipsOfTheSealedExampleAreRejected() async throws {
+    let fixture = try RepositoryFixture.make()
+    let bundle = try await BundleSealer.seal(
+      repositoryPath: fixture.repository, options: Self.options(), key: Fixtures.releaseA)
+    let input = Fixtures.input(archive: bundle.archive, facts: bundle.facts)
+    let verifier = BundleVerifier(policy: Fixtures.policy)
+    _ = try verifier.verify(input)
+    var generator = SplitMix(seed: 42)
+    var tried = 0
+    var rejected = 0
+    for _ in 0..<1000 {
+      var tampered = input
+      tampered.archive[Int(generator.next() % UInt64(input.archive.count))] ^=
+        UInt8(truncatingIfNeeded: generator.next() % 255 + 1)
+      tried += 1
+      if (try? verifier.verify(tampered)) == nil { rejected += 1 }
+    }
+    #expect(tried == 1000)
+    #expect(rejected == tried)
+  }
 }
