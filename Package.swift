@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(
       name: "KilnFormatsTests", dependencies: ["KilnFormats"], exclude: ["Golden", "reference"]),
     .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
-    .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"]),
+    .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"], exclude: ["reference"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],
   swiftLanguageModes: [.v6]
