@@ -38,7 +38,7 @@ struct InventoryDocument: Sendable {
     guard let pairs = reader.mapping(root, file) else { return parser.document }
     for pair in pairs {
       guard let name = reader.keyText(pair.key) else { continue }
-      if name != "all", EditDistance.distance(name.lowercased(), "all") <= 1 {
+      if name != "all", Suggestion.distance(name.lowercased(), "all") <= 1 {
         reader.sink.add(
           Diagnostic(
             id: ModelDiagnostics.unknownKey, severity: .warning,

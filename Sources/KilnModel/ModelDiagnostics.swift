@@ -62,7 +62,7 @@ public enum ModelDiagnostics {
   static func unknownKey(
     _ key: String, at location: SourceLocation, in what: String, allowed: [String]
   ) -> Diagnostic {
-    let suggestion = EditDistance.closest(to: key, among: allowed)
+    let suggestion = Suggestion.closest(to: key, among: allowed)
     let hint =
       suggestion.map { "did you mean '\($0)'? Known keys: \(allowed.joined(separator: ", "))" }
       ?? "known keys: \(allowed.joined(separator: ", "))"
@@ -83,7 +83,7 @@ public enum ModelDiagnostics {
     _ id: DiagnosticID, kind: String, name: String, at location: SourceLocation?,
     known: [String]
   ) -> Diagnostic {
-    let suggestion = EditDistance.closest(to: name, among: known)
+    let suggestion = Suggestion.closest(to: name, among: known)
     let shown = known.count > 12 ? known.prefix(12) + ["…"] : known[...]
     let list = known.isEmpty ? "none are defined" : "known: \(shown.joined(separator: ", "))"
     let hint = suggestion.map { "did you mean '\($0)'? \(list)" } ?? list

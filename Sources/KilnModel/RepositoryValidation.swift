@@ -36,7 +36,7 @@ struct RepositoryValidation {
           message:
             "host_vars for '\(entry.name)', a host in no group of environment '\(environment.name)'",
           location: entry.location,
-          hint: EditDistance.closest(to: entry.name, among: inventory.hosts).map {
+          hint: Suggestion.closest(to: entry.name, among: inventory.hosts).map {
             "did you mean '\($0)'? Otherwise add the host to a group in inventory.yaml"
           } ?? "add '\(entry.name)' to a group in inventory.yaml, or delete the file"))
     }
@@ -47,7 +47,7 @@ struct RepositoryValidation {
           message:
             "group_vars for '\(entry.name)', a group the inventory of '\(environment.name)' does not declare",
           location: entry.location,
-          hint: EditDistance.closest(to: entry.name, among: inventory.groupNames).map {
+          hint: Suggestion.closest(to: entry.name, among: inventory.groupNames).map {
             "did you mean '\($0)'?"
           } ?? "declare the group in inventory.yaml, or delete the file"))
     }
