@@ -30,8 +30,9 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 ## Benchmarks (figures, not pass/fail).
-bench: deps
+bench: deps test-deps
 	scripts/bench-jinja
+	scripts/bench-render --reference
 
 clean:
 	rm -rf .build out

@@ -32,8 +32,9 @@ public struct OutputWriter: Sendable {
       try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
       try? fileManager.removeItem(at: staging)
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+      var directories = Set<String>()
       for entry in entries {
-        try writeFile(entry, under: staging)
+        try writeFile(entry, under: staging, knownDirectories: &directories)
       }
     } catch {
       try? fileManager.removeItem(at: staging)
@@ -97,20 +98,41 @@ public struct OutputWriter: Sendable {
     return nil
   }
 
-  private func writeFile(_ entry: Entry, under root: URL) throws {
-    let url = root.appendingPathComponent(entry.path)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    guard
-      FileManager.default.createFile(
-        atPath: url.path, contents: Data(entry.contents),
-        attributes: [.posixPermissions: NSNumber(value: entry.mode)])
-    else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+  /// Writes one file with plain POSIX calls: the tree becomes visible only through the final
+  /// rename, so per-file durability (FileManager's write-temporary-then-rename) buys nothing.
+  private func writeFile(_ entry: Entry, under root: URL, knownDirectories: inout Set<String>)
+    throws
+  {
+    let path = root.path + "/" + entry.path
+    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+    if !knownDirectories.contains(directory) {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+      knownDirectories.insert(directory)
     }
-    // createFile applies the umask; set the mode explicitly.
-    try FileManager.default.setAttributes(
-      [.posixPermissions: NSNumber(value: entry.mode)], ofItemAtPath: url.path)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(entry.mode))
+    guard descriptor >= 0 else { throw Self.posixError(path) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < entry.contents.count {
+      let written = entry.contents[offset...].withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress, $0.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw Self.posixError(path)
+      }
+      offset += written
+    }
+    // open() applies the umask; the manifest's mode is the file's mode.
+    guard fchmod(descriptor, mode_t(entry.mode)) == 0 else { throw Self.posixError(path) }
+  }
+
+  private static func posixError(_ path: String) -> any Error {
+    let reason = String(cString: strerror(errno))
+    return CocoaError(
+      .fileWriteUnknown,
+      userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
   }
 
   /// Exchanges the staging directory with the target in one step where the kernel allows it.
