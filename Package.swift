@@ -58,7 +58,9 @@ let package = Package(
     .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
     .testTarget(
       name: "KilnFormatsTests", dependencies: ["KilnFormats"], exclude: ["Golden", "reference"]),
-    .testTarget(name: "KilnCompilerTests", dependencies: ["KilnCompiler"]),
+    .testTarget(
+      name: "KilnCompilerTests",
+      dependencies: ["KilnCompiler", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"], exclude: ["reference"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],

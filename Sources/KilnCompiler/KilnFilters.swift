@@ -2,10 +2,12 @@ import Jinja
 import KilnYAML
 
 /// Filters Kiln adds to the template engine because they need Kiln's own libraries:
-/// `from_yaml` (and `ansible.builtin.from_yaml`) parses with KilnYAML.
+/// `from_yaml` (and `ansible.builtin.from_yaml`) parses with KilnYAML;
+/// `rabbitmq_password_hash` hashes with swift-crypto.
 enum KilnFilters {
   static let all: [String: Filter] = [
     "from_yaml": fromYAML, "ansible.builtin.from_yaml": fromYAML,
+    "rabbitmq_password_hash": RabbitMQPasswordHash.filter,
   ]
 
   static let fromYAML: Filter = { value, _, context in

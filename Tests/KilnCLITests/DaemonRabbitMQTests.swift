@@ -27,6 +27,7 @@ extension DaemonTests {
       print("RabbitMQ \(environment)/\(host): running after \(Int(bootSeconds)) s")
       try expectEnvironment(of: node, configuredBy: source)
       try expectDefinitions(of: node, from: source.appendingPathComponent("definitions.json"))
+      try expectPasswordHashAuthenticates(node: node, environment: environment, host: host)
       let listeners = try node.diagnostics("listeners")
       for port in [node.ports.amqp, node.ports.management, node.ports.prometheus] {
         #expect(listeners.output.contains("port: \(port),"), "\(listeners.output)")
@@ -100,6 +101,24 @@ extension DaemonTests {
       for term in expected {
         #expect(effective.contains(term), "environment lacks \(term)")
       }
+    }
+
+    /// The rendered `password_hash` is RabbitMQ's own hash of the configured password: the node
+    /// authenticates the user with the plaintext, which never appears in the rendered file.
+    func expectPasswordHashAuthenticates(node: RabbitMQNode, environment: String, host: String)
+      throws
+    {
+      var values: [String: String] = [:]
+      for name in ["rabbitmq_user", "rabbitmq_password"] {
+        let explain = try KilnProcess.run(
+          ["explain", "--env", environment, "--host", host, "--var", name], in: packageRoot)
+        let line = explain.stdout.split(separator: "\n").first { $0.hasPrefix("  value: ") }
+        values[name] = try #require(line.map { String($0.dropFirst("  value: ".count)) })
+      }
+      let user = try #require(values["rabbitmq_user"])
+      let password = try #require(values["rabbitmq_password"])
+      #expect(try node.control("authenticate_user", user, password).exitCode == 0)
+      #expect(try node.control("authenticate_user", user, password + "x").exitCode != 0)
     }
 
     /// The users, vhosts and policies of `definitions.json` were loaded at boot.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import KilnDiagnostics
 import KilnGit
@@ -120,4 +121,14 @@ private func compiler(_ files: [String: String] = repository) throws -> Environm
   let group = try #require(text.range(of: "environments/prod/group_vars/web.yaml:1:"))
   #expect(defaults.lowerBound < group.lowerBound)
   #expect(text.contains("value: hello"))
+}
+
+@Test func rabbitmqPasswordHashIsSaltedSHA256AsRabbitMQStoresIt() throws {
+  let encoded = RabbitMQPasswordHash.hash(password: "secret", seed: "openstack")
+  let bytes = try #require(Data(base64Encoded: encoded))
+  #expect(bytes.count == 36)
+  let salt = Array(bytes.prefix(4))
+  #expect(Array(bytes.dropFirst(4)) == Array(SHA256.hash(data: salt + Array("secret".utf8))))
+  #expect(encoded == RabbitMQPasswordHash.hash(password: "secret", seed: "openstack"))
+  #expect(encoded != RabbitMQPasswordHash.hash(password: "secret", seed: "other"))
 }
