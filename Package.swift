@@ -60,7 +60,9 @@ let package = Package(
       name: "KilnFormatsTests", dependencies: ["KilnFormats"], exclude: ["Golden", "reference"]),
     .testTarget(
       name: "KilnCompilerTests",
-      dependencies: ["KilnCompiler", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: [
+        "KilnCompiler", "KilnFormats", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"], exclude: ["reference"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],

@@ -131,8 +131,7 @@ struct RepositoryValidation {
     var diagnostic = ModelDiagnostics.unknownName(
       ModelDiagnostics.unknownTarget, kind: kind, name: reference.name, at: reference.location,
       known: known.sorted())
-    diagnostic.severity = .warning
-    diagnostic.message += " (no inventory declares it; the overlay never matches it)"
+    diagnostic.message += " (no inventory declares it, so the overlay could never match it)"
     return diagnostic
   }
 

@@ -52,6 +52,11 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       id: ModelDiagnostics.unknownService, file: "overlays/compute-only/overlay.yaml", line: 2,
       mentions: "did you mean 'mariadb'"),
     BadInputCase(
+      name: "overlay selecting a host that does not exist",
+      changes: ["overlays/compute-only/overlay.yaml": "applies-to:\n  hosts: [nosuchhost]\n"],
+      id: ModelDiagnostics.unknownTarget, file: "overlays/compute-only/overlay.yaml", line: 2,
+      mentions: "nosuchhost"),
+    BadInputCase(
       name: "unknown parent env",
       changes: ["environments/prod/env.yaml": "inherits: [bas]\n"],
       id: ModelDiagnostics.unknownEnvironment, file: "environments/prod/env.yaml", line: 1,
