@@ -3,14 +3,13 @@
 /// Locals live in pointer-backed storage: a frame is used by one render on one thread, and this
 /// keeps the hot lookup path free of dynamic exclusivity checks.
 final class Frame {
-  /// Parallel arrays: symbol ids (scanned on lookup), values, and names (for `definitions`).
-  private struct Locals {
-    var ids: ContiguousArray<Int> = []
-    var values: ContiguousArray<Value> = []
-    var names: ContiguousArray<String> = []
+  private struct Entry {
+    var id: Int
+    var name: String
+    var value: Value
   }
 
-  private let locals: UnsafeMutablePointer<Locals>
+  private let locals: UnsafeMutablePointer<ContiguousArray<Entry>>
   let parent: Frame?
   let state: RenderState
   /// Whether lookups that miss this chain fall through to the render's variables.
@@ -22,7 +21,7 @@ final class Frame {
     self.state = state
     self.seesVariables = seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: Locals())
+    locals.initialize(to: [])
   }
 
   /// A child scope of `parent`.
@@ -31,7 +30,7 @@ final class Frame {
     self.state = parent.state
     self.seesVariables = parent.seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: Locals())
+    locals.initialize(to: [])
   }
 
   deinit {
@@ -41,10 +40,10 @@ final class Frame {
 
   @inline(__always)
   private func position(of id: Int) -> Int? {
-    locals.pointee.ids.withUnsafeBufferPointer { ids in
-      var index = ids.count - 1
+    locals.pointee.withUnsafeBufferPointer { entries in
+      var index = entries.count - 1
       while index >= 0 {
-        if ids[index] == id { return index }
+        if entries[index].id == id { return index }
         index -= 1
       }
       return nil
@@ -56,7 +55,9 @@ final class Frame {
     let id = symbol.id
     var frame = self
     while true {
-      if let index = frame.position(of: id) { return frame.locals.pointee.values[index] }
+      if let index = frame.position(of: id) {
+        return frame.locals.pointee.withUnsafeBufferPointer { $0[index].value }
+      }
       guard let parent = frame.parent else { break }
       frame = parent
     }
@@ -65,21 +66,17 @@ final class Frame {
 
   /// The value of `symbol` in this frame only.
   func local(_ symbol: Symbol) -> Value? {
-    position(of: symbol.id).map { locals.pointee.values[$0] }
+    guard let index = position(of: symbol.id) else { return nil }
+    return locals.pointee.withUnsafeBufferPointer { $0[index].value }
   }
 
   /// Assigns `symbol` in this scope.
   func assign(_ symbol: Symbol, _ value: Value) {
     if let index = position(of: symbol.id) {
-      locals.pointee.values[index] = value
+      locals.pointee[index].value = value
     } else {
-      if locals.pointee.ids.capacity == 0 {
-        locals.pointee.ids.reserveCapacity(4)
-        locals.pointee.values.reserveCapacity(4)
-      }
-      locals.pointee.ids.append(symbol.id)
-      locals.pointee.values.append(value)
-      locals.pointee.names.append(symbol.name)
+      if locals.pointee.capacity == 0 { locals.pointee.reserveCapacity(4) }
+      locals.pointee.append(Entry(id: symbol.id, name: symbol.name, value: value))
     }
   }
 
@@ -97,7 +94,7 @@ final class Frame {
 
   /// The names and values defined in this frame, in definition order.
   var definitions: [(name: String, value: Value)] {
-    zip(locals.pointee.names, locals.pointee.values).map { ($0, $1) }
+    locals.pointee.map { ($0.name, $0.value) }
   }
 }
 
