@@ -53,7 +53,8 @@ final class Frame {
   /// The value of `symbol`, or nil when it is undefined everywhere.
   func lookup(_ symbol: Symbol) throws -> Value? {
     let id = symbol.id
-    var frame = self
+    // The chain is kept alive by `self`; walking it needs no reference counting.
+    unowned(unsafe) var frame = self
     while true {
       if let index = frame.position(of: id) {
         return frame.locals.pointee.withUnsafeBufferPointer { $0[index].value }

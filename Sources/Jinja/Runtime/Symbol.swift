@@ -41,10 +41,11 @@ struct TopLevelCache {
   private var count = 0
   private var mask: Int
 
+  /// Sized for a typical service template's top-level names without rehashing.
   init() {
-    keys = Array(repeating: -1, count: 64)
-    values = Array(repeating: nil, count: 64)
-    mask = 63
+    keys = Array(repeating: -1, count: 128)
+    values = Array(repeating: nil, count: 128)
+    mask = 127
   }
 
   private func slot(_ id: Int) -> Int { (id &* 0x9E37_79B9) & mask }
