@@ -36,7 +36,10 @@ public struct ValueMap: Sendable, Sequence {
 
   /// The value for `key`; setting nil removes the entry.
   public subscript(key: Value) -> Value? {
-    get { storage.contents.pointee.value(for: MapKey(key)) }
+    get {
+      if case .string(let string) = key { return storage.contents.pointee.value(forString: string) }
+      return storage.contents.pointee.value(for: MapKey(key))
+    }
     set {
       if !isKnownUniquelyReferenced(&storage) {
         storage = ValueMapStorage(storage.contents.pointee)
@@ -47,7 +50,7 @@ public struct ValueMap: Sendable, Sequence {
 
   /// The value for a string key.
   public subscript(key: String) -> Value? {
-    get { storage.contents.pointee.value(for: MapKey(string: key)) }
+    get { storage.contents.pointee.value(forString: key) }
     set { self[Value.string(key)] = newValue }
   }
 
@@ -79,6 +82,17 @@ struct ValueMapContents {
   func value(for key: MapKey) -> Value? {
     guard let position = index[key] else { return nil }
     return values[position]
+  }
+
+  /// The value for a string key: small maps compare keys directly instead of hashing (only a
+  /// string key can equal a string).
+  @inline(__always)
+  func value(forString key: String) -> Value? {
+    guard keys.count <= 8 else { return value(for: MapKey(string: key)) }
+    for position in keys.indices {
+      if case .string(let candidate) = keys[position], candidate == key { return values[position] }
+    }
+    return nil
   }
 
   mutating func set(_ key: Value, _ mapKey: MapKey, _ newValue: Value?) {
