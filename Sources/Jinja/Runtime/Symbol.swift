@@ -41,11 +41,13 @@ struct TopLevelCache {
   private var count = 0
   private var mask: Int
 
-  /// Sized for a typical service template's top-level names without rehashing.
-  init() {
-    keys = Array(repeating: -1, count: 128)
-    values = Array(repeating: nil, count: 128)
-    mask = 127
+  /// A memo with room for `expected` names (plus globals) without rehashing.
+  init(expected: Int = 0) {
+    var size = 32
+    while size < (expected + 8) * 2 { size *= 2 }
+    keys = Array(repeating: -1, count: size)
+    values = Array(repeating: nil, count: size)
+    mask = size - 1
   }
 
   private func slot(_ id: Int) -> Int { (id &* 0x9E37_79B9) & mask }
