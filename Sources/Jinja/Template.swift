@@ -101,7 +101,8 @@ public final class Template: Sendable {
     trace?.reset()
     if let plainText { return plainText.isEmpty ? .none : .string(plainText) }
     let state = RenderState(
-      environment: environment, options: options, variables: variables, trace: trace)
+      environment: environment, options: options, variables: variables, trace: trace,
+      expectedNames: referencedNames.count)
     let frame = Frame(state: state)
     let output = Output(capacity: sourceLength + sourceLength / 2, isRoot: true)
     try body(frame, output)
