@@ -101,8 +101,7 @@ public final class Template: Sendable {
     trace?.reset()
     if let plainText { return plainText.isEmpty ? .none : .string(plainText) }
     let state = RenderState(
-      environment: environment, options: options, variables: variables, trace: trace,
-      expectedNames: referencedNames.count)
+      environment: environment, options: options, variables: variables, trace: trace)
     let frame = Frame(state: state)
     let output = Output(capacity: sourceLength + sourceLength / 2, isRoot: true)
     try body(frame, output)

@@ -9,14 +9,7 @@ final class Frame {
     var value: Value
   }
 
-  /// A frame's entries, and the parent frame's (kept alive by `parent`), so lookups walk the
-  /// chain without reference counting.
-  private struct Locals {
-    var entries: ContiguousArray<Entry> = []
-    let parent: UnsafeMutablePointer<Locals>?
-  }
-
-  private let locals: UnsafeMutablePointer<Locals>
+  private let locals: UnsafeMutablePointer<ContiguousArray<Entry>>
   let parent: Frame?
   let state: RenderState
   /// Whether lookups that miss this chain fall through to the render's variables.
@@ -28,7 +21,7 @@ final class Frame {
     self.state = state
     self.seesVariables = seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: Locals(parent: nil))
+    locals.initialize(to: [])
   }
 
   /// A child scope of `parent`.
@@ -37,7 +30,7 @@ final class Frame {
     self.state = parent.state
     self.seesVariables = parent.seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: Locals(parent: parent.locals))
+    locals.initialize(to: [])
   }
 
   deinit {
@@ -46,8 +39,8 @@ final class Frame {
   }
 
   @inline(__always)
-  private static func position(of id: Int, in locals: UnsafeMutablePointer<Locals>) -> Int? {
-    locals.pointee.entries.withUnsafeBufferPointer { entries in
+  private func position(of id: Int) -> Int? {
+    locals.pointee.withUnsafeBufferPointer { entries in
       var index = entries.count - 1
       while index >= 0 {
         if entries[index].id == id { return index }
@@ -57,36 +50,29 @@ final class Frame {
     }
   }
 
-  @inline(__always)
-  private func position(of id: Int) -> Int? { Frame.position(of: id, in: locals) }
-
   /// The value of `symbol`, or nil when it is undefined everywhere.
   func lookup(_ symbol: Symbol) throws -> Value? {
-    let id = symbol.id
-    var scope = locals
+    var frame = self
     while true {
-      if let index = Frame.position(of: id, in: scope) {
-        return scope.pointee.entries.withUnsafeBufferPointer { $0[index].value }
-      }
-      guard let parent = scope.pointee.parent else { break }
-      scope = parent
+      if let index = frame.position(of: symbol.id) { return frame.locals.pointee[index].value }
+      guard let parent = frame.parent else { break }
+      frame = parent
     }
     return try state.topLevel(symbol, seesVariables: seesVariables)
   }
 
   /// The value of `symbol` in this frame only.
   func local(_ symbol: Symbol) -> Value? {
-    guard let index = position(of: symbol.id) else { return nil }
-    return locals.pointee.entries.withUnsafeBufferPointer { $0[index].value }
+    position(of: symbol.id).map { locals.pointee[$0].value }
   }
 
   /// Assigns `symbol` in this scope.
   func assign(_ symbol: Symbol, _ value: Value) {
     if let index = position(of: symbol.id) {
-      locals.pointee.entries[index].value = value
+      locals.pointee[index].value = value
     } else {
-      if locals.pointee.entries.capacity == 0 { locals.pointee.entries.reserveCapacity(4) }
-      locals.pointee.entries.append(Entry(id: symbol.id, name: symbol.name, value: value))
+      if locals.pointee.capacity == 0 { locals.pointee.reserveCapacity(4) }
+      locals.pointee.append(Entry(id: symbol.id, name: symbol.name, value: value))
     }
   }
 
@@ -104,7 +90,7 @@ final class Frame {
 
   /// The names and values defined in this frame, in definition order.
   var definitions: [(name: String, value: Value)] {
-    locals.pointee.entries.map { ($0.name, $0.value) }
+    locals.pointee.map { ($0.name, $0.value) }
   }
 }
 

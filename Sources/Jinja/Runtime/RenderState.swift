@@ -19,21 +19,22 @@ final class RenderState: @unchecked Sendable {
   /// The top-level template's options, which included and imported templates inherit.
   let options: TemplateOptions
 
-  /// `expectedNames` sizes the memo of top-level lookups (the template's free names).
   init(
     environment: Environment, options: TemplateOptions, variables: any VariableResolver,
-    trace: RenderTrace?, expectedNames: Int = 0
+    trace: RenderTrace?
   ) {
     self.environment = environment
     self.options = options
     self.variables = variables
     self.trace = trace
-    cache = .allocate(capacity: 1)
-    cache.initialize(to: TopLevelCache(expected: expectedNames))
   }
 
   /// Pointer-backed so the hot lookup path has no dynamic exclusivity checks.
-  private let cache: UnsafeMutablePointer<TopLevelCache>
+  private let cache: UnsafeMutablePointer<TopLevelCache> = {
+    let pointer = UnsafeMutablePointer<TopLevelCache>.allocate(capacity: 1)
+    pointer.initialize(to: TopLevelCache())
+    return pointer
+  }()
 
   deinit {
     cache.deinitialize(count: 1)

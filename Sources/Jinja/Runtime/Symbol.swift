@@ -41,13 +41,10 @@ struct TopLevelCache {
   private var count = 0
   private var mask: Int
 
-  /// A memo with room for `expected` names (plus globals) without rehashing.
-  init(expected: Int = 0) {
-    var size = 32
-    while size < (expected + 8) * 2 { size *= 2 }
-    keys = Array(repeating: -1, count: size)
-    values = Array(repeating: nil, count: size)
-    mask = size - 1
+  init() {
+    keys = Array(repeating: -1, count: 64)
+    values = Array(repeating: nil, count: 64)
+    mask = 63
   }
 
   private func slot(_ id: Int) -> Int { (id &* 0x9E37_79B9) & mask }

@@ -1,25 +1,23 @@
 /// An insertion-ordered Python dict whose keys are values.
-///
-/// The entries live in one shared, copy-on-write storage object, so copying a map (and a `Value`
-/// holding one) costs a single reference count.
 public struct ValueMap: Sendable, Sequence {
-  private var storage: ValueMapStorage
-
   /// The keys in insertion order.
-  public var keys: [Value] { storage.contents.pointee.keys }
+  public private(set) var keys: [Value]
   /// The values in insertion order.
-  public var values: [Value] { storage.contents.pointee.values }
+  public private(set) var values: [Value]
+  private var index: [MapKey: Int]
 
   /// Creates an empty map.
   public init() {
-    storage = ValueMapStorage.empty
+    keys = []
+    values = []
+    index = [:]
   }
 
   /// Creates a map from pairs; later duplicates replace earlier values in place.
   public init(_ pairs: [(Value, Value)]) {
-    storage = ValueMapStorage(ValueMapContents())
-    storage.contents.pointee.keys.reserveCapacity(pairs.count)
-    storage.contents.pointee.values.reserveCapacity(pairs.count)
+    self.init()
+    keys.reserveCapacity(pairs.count)
+    values.reserveCapacity(pairs.count)
     for (key, value) in pairs { self[key] = value }
   }
 
@@ -29,34 +27,47 @@ public struct ValueMap: Sendable, Sequence {
   }
 
   /// The number of entries.
-  public var count: Int { storage.contents.pointee.keys.count }
+  public var count: Int { keys.count }
 
   /// Whether the map has no entries.
-  public var isEmpty: Bool { storage.contents.pointee.keys.isEmpty }
+  public var isEmpty: Bool { keys.isEmpty }
 
   /// The value for `key`; setting nil removes the entry.
   public subscript(key: Value) -> Value? {
     get {
-      if case .string(let string) = key { return storage.contents.pointee.value(forString: string) }
-      return storage.contents.pointee.value(for: MapKey(key))
+      guard let position = index[MapKey(key)] else { return nil }
+      return values[position]
     }
     set {
-      if !isKnownUniquelyReferenced(&storage) {
-        storage = ValueMapStorage(storage.contents.pointee)
+      let mapKey = MapKey(key)
+      if let position = index[mapKey] {
+        if let newValue {
+          values[position] = newValue
+        } else {
+          remove(at: position)
+        }
+      } else if let newValue {
+        index[mapKey] = keys.count
+        keys.append(key)
+        values.append(newValue)
       }
-      storage.contents.pointee.set(key, MapKey(key), newValue)
     }
   }
 
   /// The value for a string key.
   public subscript(key: String) -> Value? {
-    get { storage.contents.pointee.value(forString: key) }
+    get { self[Value.string(key)] }
     set { self[Value.string(key)] = newValue }
   }
 
   /// Whether the map holds `key`.
-  public func contains(_ key: Value) -> Bool {
-    storage.contents.pointee.index[MapKey(key)] != nil
+  public func contains(_ key: Value) -> Bool { index[MapKey(key)] != nil }
+
+  private mutating func remove(at position: Int) {
+    keys.remove(at: position)
+    values.remove(at: position)
+    index.removeAll(keepingCapacity: true)
+    for (offset, key) in keys.enumerated() { index[MapKey(key)] = offset }
   }
 
   /// Iterates `(key, value)` pairs in insertion order.
@@ -72,70 +83,6 @@ public struct ValueMap: Sendable, Sequence {
   }
 }
 
-/// The entries of a map: keys and values in insertion order, and a key → position index.
-struct ValueMapContents {
-  var keys: [Value] = []
-  var values: [Value] = []
-  var index: [MapKey: Int] = [:]
-
-  @inline(__always)
-  func value(for key: MapKey) -> Value? {
-    guard let position = index[key] else { return nil }
-    return values[position]
-  }
-
-  /// The value for a string key: small maps compare keys directly instead of hashing (only a
-  /// string key can equal a string).
-  @inline(__always)
-  func value(forString key: String) -> Value? {
-    guard keys.count <= 8 else { return value(for: MapKey(string: key)) }
-    for position in keys.indices {
-      if case .string(let candidate) = keys[position], candidate == key { return values[position] }
-    }
-    return nil
-  }
-
-  mutating func set(_ key: Value, _ mapKey: MapKey, _ newValue: Value?) {
-    if let position = index[mapKey] {
-      if let newValue {
-        values[position] = newValue
-      } else {
-        remove(at: position)
-      }
-    } else if let newValue {
-      index[mapKey] = keys.count
-      keys.append(key)
-      values.append(newValue)
-    }
-  }
-
-  private mutating func remove(at position: Int) {
-    keys.remove(at: position)
-    values.remove(at: position)
-    index.removeAll(keepingCapacity: true)
-    for (offset, key) in keys.enumerated() { index[MapKey(key)] = offset }
-  }
-}
-
-/// The shared storage of a `ValueMap`; pointer-backed so reads have no dynamic exclusivity checks.
-/// Only a uniquely referenced storage is ever mutated (copy on write).
-final class ValueMapStorage: @unchecked Sendable {
-  let contents: UnsafeMutablePointer<ValueMapContents>
-
-  /// The storage every empty map starts from (copied before its first write).
-  static let empty = ValueMapStorage(ValueMapContents())
-
-  init(_ contents: ValueMapContents) {
-    self.contents = .allocate(capacity: 1)
-    self.contents.initialize(to: contents)
-  }
-
-  deinit {
-    contents.deinitialize(count: 1)
-    contents.deallocate()
-  }
-}
-
 /// A hashable projection of a value with Python's key equality (`1 == 1.0 == True`).
 struct MapKey: Hashable {
   private enum Storage: Hashable {
@@ -147,10 +94,6 @@ struct MapKey: Hashable {
     case other(String)
   }
   private let storage: Storage
-
-  /// The key of a string.
-  @inline(__always)
-  init(string: String) { storage = .string(string) }
 
   init(_ value: Value) {
     switch value {
