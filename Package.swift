@@ -63,7 +63,9 @@ let package = Package(
       dependencies: [
         "KilnCompiler", "KilnFormats", .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    .testTarget(name: "KilnBundleTests", dependencies: ["KilnBundle"], exclude: ["reference"]),
+    .testTarget(
+      name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnCompiler"],
+      exclude: ["reference"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
   ],
   swiftLanguageModes: [.v6]

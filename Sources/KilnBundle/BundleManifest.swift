@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 
 /// The `manifest.json` inside a bundle, as read back for verification.
 public struct BundleManifest: Sendable, Hashable, Codable {
@@ -77,7 +78,7 @@ public struct BundleManifest: Sendable, Hashable, Codable {
       throw BundleRejection(
         .manifestMismatch, "'\(entry.path)' is in the archive but not in manifest.json")
     }
-    let digest = Encoding.hex(SHA256Digest.of(entry.contents))
+    let digest = Digest.sha256Hex(entry.contents)
     guard digest == file.sha256, entry.contents.count == file.size,
       UInt16(file.mode, radix: 8) == entry.mode
     else {

@@ -17,7 +17,7 @@ public struct SealedBundle: Sendable {
   public var fileCount: Int
 
   /// Hex SHA-256 of the archive.
-  public var sha256: String { Encoding.hex(SHA256Digest.of(archive)) }
+  public var sha256: String { Digest.sha256Hex(archive) }
 }
 
 /// Seals one environment at one commit into a bundle (design §6).
@@ -103,7 +103,7 @@ public enum BundleSealer {
     archive: [UInt8], facts: PolicyFacts, name: String, key: SigningKey, fileCount: Int
   ) -> SealedBundle {
     let statement = InTotoStatement(
-      archiveName: name, sha256: Encoding.hex(SHA256Digest.of(archive)), facts: facts)
+      archiveName: name, sha256: Digest.sha256Hex(archive), facts: facts)
     let envelope = DSSEEnvelope(
       payload: statement.json, payloadType: DSSEEnvelope.inTotoPayloadType, key: key)
     let minisign = MinisignSignature(

@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 
 /// Verifies a bundle against a trust policy (design §6): signatures and policy first, then the
 /// archive's structure and manifest.
@@ -35,7 +36,7 @@ public struct BundleVerifier: Sendable {
       throw BundleRejection(
         .missingSignature, "no \(input.archiveName).dsse.json or .minisig beside the bundle")
     }
-    let sha256 = Encoding.hex(SHA256Digest.of(input.archive))
+    let sha256 = Digest.sha256Hex(input.archive)
     var collector = SignatureCollector(
       policy: policy, input: input, sha256: sha256, blake2b: BLAKE2b.hash(input.archive))
     try collector.collect()

@@ -1,18 +1,8 @@
 import Foundation
 
-/// Hex and base64 conversions used by the key and signature formats.
+/// Hex decoding and base64 conversions used by the key and signature formats (hex encoding is
+/// `Digest.hex`).
 enum Encoding {
-  /// Lower-case hex of `bytes`.
-  static func hex(_ bytes: some Sequence<UInt8>) -> String {
-    let table = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for byte in bytes {
-      out.append(table[Int(byte >> 4)])
-      out.append(table[Int(byte & 0x0f)])
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
   /// Bytes of a hex string (either case), or nil when it is not hex.
   static func bytes(hex text: String) -> [UInt8]? {
     let digits = Array(text.utf8)

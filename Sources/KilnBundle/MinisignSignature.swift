@@ -1,3 +1,5 @@
+import KilnCompiler
+
 /// A minisign signature file (`.minisig`) in the prehashed `ED` form: an Ed25519 signature of
 /// the BLAKE2b-512 digest of the file, and a global signature over signature ‖ trusted comment.
 public struct MinisignSignature: Sendable, Hashable {
@@ -52,7 +54,7 @@ public struct MinisignSignature: Sendable, Hashable {
 
   /// The `.minisig` file's text.
   public var fileText: String {
-    let id = Encoding.hex(keyNumber.reversed()).uppercased()
+    let id = Digest.hex(keyNumber.reversed()).uppercased()
     return "untrusted comment: signature from kiln secret key \(id)\n"
       + Encoding.base64(Array("ED".utf8) + keyNumber + signature) + "\n"
       + "trusted comment: \(trustedComment)\n" + Encoding.base64(globalSignature) + "\n"

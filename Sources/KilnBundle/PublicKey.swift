@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KilnCompiler
 
 /// An Ed25519 public key with its two identities: minisign's 8-byte key number and the
 /// securesystemslib keyid (hex SHA-256 of the canonical key JSON).
@@ -32,7 +33,7 @@ public struct PublicKey: Sendable, Hashable {
 
   /// minisign's key id as it prints it: the key number read little-endian, upper-case hex.
   public var minisignKeyID: String {
-    Encoding.hex(keyNumber.reversed()).uppercased()
+    Digest.hex(keyNumber.reversed()).uppercased()
   }
 
   /// The base64 line of minisign's public key format (`RW…`).
@@ -47,18 +48,18 @@ public struct PublicKey: Sendable, Hashable {
 
   /// The canonical JSON whose SHA-256 is the keyid.
   var canonicalJSON: String {
-    "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"\(Encoding.hex(raw))\"},\"scheme\":\"ed25519\"}"
+    "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"\(Digest.hex(raw))\"},\"scheme\":\"ed25519\"}"
   }
 
   /// securesystemslib's keyid: hex SHA-256 of the canonical key JSON.
   public var keyID: String {
-    Encoding.hex(SHA256.hash(data: Array(canonicalJSON.utf8)))
+    Digest.hex(SHA256.hash(data: Array(canonicalJSON.utf8)))
   }
 
   /// The securesystemslib-style key JSON, with its keyid.
   public var securesystemslibJSON: String {
     """
-    {"keyid": "\(keyID)", "keytype": "ed25519", "keyval": {"public": "\(Encoding.hex(raw))"}, \
+    {"keyid": "\(keyID)", "keytype": "ed25519", "keyval": {"public": "\(Digest.hex(raw))"}, \
     "scheme": "ed25519"}
 
     """

@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 
 /// One verified signature: which trusted key made it and the facts it binds.
 struct Attestation {
@@ -81,7 +82,7 @@ struct SignatureCollector {
     let keys = policy.keys.filter { $0.publicKey.keyNumber == signature.keyNumber }
     if keys.isEmpty {
       unknownKeys.append(
-        "minisign key \(Encoding.hex(signature.keyNumber.reversed()).uppercased()) (\(name))")
+        "minisign key \(Digest.hex(signature.keyNumber.reversed()).uppercased()) (\(name))")
       return
     }
     guard let key = keys.first(where: { signature.isValid(for: blake2b, key: $0.publicKey) }) else {

@@ -1,3 +1,4 @@
+import KilnCompiler
 import Testing
 
 @testable import KilnBundle
@@ -7,7 +8,7 @@ import Testing
 struct BLAKE2bTests {
   @Test func rfc7693AppendixA() {
     #expect(
-      Encoding.hex(BLAKE2b.hash(Array("abc".utf8)))
+      Digest.hex(BLAKE2b.hash(Array("abc".utf8)))
         == "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
         + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923")
   }
@@ -53,8 +54,8 @@ struct BLAKE2bTests {
   @Test(arguments: vectors)
   func blockBoundaries(length: Int, digest512: String, digest256: String) {
     let input = (0..<length).map { UInt8($0 % 251) }
-    #expect(Encoding.hex(BLAKE2b.hash(input)) == digest512)
-    #expect(Encoding.hex(BLAKE2b.hash(input, outputLength: 32)) == digest256)
+    #expect(Digest.hex(BLAKE2b.hash(input)) == digest512)
+    #expect(Digest.hex(BLAKE2b.hash(input, outputLength: 32)) == digest256)
   }
 
   @Test func incrementalUpdatesMatchOneShot() {
@@ -71,13 +72,13 @@ struct BLAKE2bTests {
     var empty = BLAKE2b(key: key)
     empty.update([UInt8]())
     #expect(
-      Encoding.hex(empty.finalize())
+      Digest.hex(empty.finalize())
         == "10ebb67700b1868efb4417987acf4690ae9d972fb7a590c2f02871799aaa4786"
         + "b5e996e8f0f4eb981fc214b005f42d2ff4233499391653df7aefcbc13fc51568")
     var long = BLAKE2b(key: key)
     long.update((0..<255).map { UInt8($0) })
     #expect(
-      Encoding.hex(long.finalize())
+      Digest.hex(long.finalize())
         == "142709d62e28fcccd0af97fad0f8465b971e82201dc51070faa0372aa43e9248"
         + "4be1c1e73ba10906d5d1853db6a4106e0a7bf9800d373d6dee2d46d62ef2a461")
   }

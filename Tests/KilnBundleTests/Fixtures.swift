@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 import Testing
 
 @testable import KilnBundle
@@ -53,7 +54,7 @@ enum Fixtures {
       entries.append(TarEntry(path: "files/\(file.0)/\(file.1)", mode: 0o640, contents: bytes))
       manifest +=
         (index == 0 ? "" : ",") + """
-          {"host": "\(file.0)", "path": "\(file.1)", "sha256": "\(Encoding.hex(SHA256Digest.of(bytes)))", \
+          {"host": "\(file.0)", "path": "\(file.1)", "sha256": "\(Digest.sha256Hex(bytes))", \
           "size": \(bytes.count), "mode": "0640", "service": "x", "format": "ini", "secret": false}
           """
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 import Testing
 
 @testable import KilnBundle
@@ -107,7 +108,7 @@ struct InteropTests {
       ],
       in: directory)
     #expect(outcome.status == 0, "\(outcome.output)")
-    let digest = Encoding.hex(SHA256Digest.of(Fixtures.archive()))
+    let digest = Digest.sha256Hex(Fixtures.archive())
     #expect(outcome.output.contains("subject \(digest)"))
     #expect(outcome.output.contains(#""env": "prod""#))
     #expect(outcome.output.contains(Fixtures.releaseA.publicKey.keyID))

@@ -1,4 +1,5 @@
 import Foundation
+import KilnCompiler
 import Testing
 
 @testable import KilnBundle
@@ -198,7 +199,7 @@ struct VerifierTests {
 
   @Test func sameVersionAndDigestAgainIsIdempotent() throws {
     let input = Fixtures.input()
-    let digest = Encoding.hex(SHA256Digest.of(input.archive))
+    let digest = Digest.sha256Hex(input.archive)
     let verified = try Self.verify(input, lastApplied: AppliedBundle(version: 42, sha256: digest))
     #expect(verified.sha256 == digest)
   }
