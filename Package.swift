@@ -21,6 +21,9 @@ let package = Package(
 
     // Kiln modules, lowest first; each imports only those above it.
     .target(name: "KilnDiagnostics"),
+    .target(
+      name: "KilnSecrets",
+      dependencies: ["KilnDiagnostics", .product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
     .target(name: "KilnGit", dependencies: ["CLibGit2", "KilnDiagnostics"]),
     .target(name: "Jinja"),
@@ -28,22 +31,49 @@ let package = Package(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
     .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
     .target(
+      name: "KilnFirmware",
+      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnModel", "KilnFormats"]),
+    .target(
       name: "KilnCompiler",
       dependencies: [
         "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
+        "KilnSecrets", "KilnFirmware", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "KilnCheck",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnModel", "KilnFormats", "KilnFirmware",
+        "KilnCompiler",
+      ]),
+    .target(
+      name: "KilnReview",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnModel", "KilnFormats", "KilnCompiler",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "KilnBundle",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnCompiler",
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnCompiler", "KilnSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "KilnExecutor",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnModel", "KilnCompiler", "KilnBundle", "KilnSecrets",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "KilnImport",
+      dependencies: [
+        "KilnDiagnostics", "KilnYAML", "KilnModel", "KilnFormats", "KilnSecrets", "KilnFirmware",
       ]),
     .executableTarget(
       name: "kiln",
       dependencies: [
         "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
-        "KilnCompiler", "KilnBundle",
+        "KilnCompiler", "KilnBundle", "KilnSecrets", "KilnFirmware", "KilnCheck", "KilnReview",
+        "KilnExecutor", "KilnImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -66,7 +96,14 @@ let package = Package(
     .testTarget(
       name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnCompiler"],
       exclude: ["reference"]),
-    .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler"]),
+    .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets"]),
+    .testTarget(name: "KilnFirmwareTests", dependencies: ["KilnFirmware", "KilnModel"]),
+    .testTarget(name: "KilnCheckTests", dependencies: ["KilnCheck", "KilnCompiler"]),
+    .testTarget(name: "KilnReviewTests", dependencies: ["KilnReview", "KilnCompiler"]),
+    .testTarget(
+      name: "KilnExecutorTests", dependencies: ["KilnExecutor", "KilnBundle", "KilnCompiler"]),
+    .testTarget(name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel"]),
+    .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler", "KilnSecrets"]),
   ],
   swiftLanguageModes: [.v6]
 )

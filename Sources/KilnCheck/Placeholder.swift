@@ -1,0 +1,2 @@
+/// The KilnCheck module; its API lands with the issue that owns it.
+public enum KilnCheckModule {}

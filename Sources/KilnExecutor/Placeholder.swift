@@ -1,0 +1,2 @@
+/// The KilnExecutor module; its API lands with the issue that owns it.
+public enum KilnExecutorModule {}

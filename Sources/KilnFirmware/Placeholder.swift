@@ -1,0 +1,2 @@
+/// The KilnFirmware module; its API lands with the issue that owns it.
+public enum KilnFirmwareModule {}

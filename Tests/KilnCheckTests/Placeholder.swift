@@ -1,0 +1,7 @@
+import Testing
+
+@testable import KilnCheck
+
+@Test func moduleLinks() {
+  #expect(String(describing: KilnCheckModule.self) == "KilnCheckModule")
+}

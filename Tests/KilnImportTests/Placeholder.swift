@@ -1,0 +1,7 @@
+import Testing
+
+@testable import KilnImport
+
+@Test func moduleLinks() {
+  #expect(String(describing: KilnImportModule.self) == "KilnImportModule")
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import KilnSecrets
+
+@Test func moduleLinks() {
+  #expect(String(describing: KilnSecretsModule.self) == "KilnSecretsModule")
+}
