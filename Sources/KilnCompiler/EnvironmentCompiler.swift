@@ -77,6 +77,9 @@ public struct EnvironmentCompiler: Sendable {
     for outcome in outcomes {
       files += outcome.files.map { $0.markingSecrets() }
       failures += outcome.failures.map { (outcome.host, $0) }
+      failures += outcome.files.compactMap { file in
+        file.transformedSecretPlaceholder().map { (outcome.host, $0) }
+      }
     }
     if !failures.isEmpty {
       throw DiagnosticsError(FailureGrouping.group(failures))
