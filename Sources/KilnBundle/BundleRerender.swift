@@ -22,7 +22,9 @@ extension BundleSealer {
     let compiler = try EnvironmentCompiler(
       repositoryPath: repositoryPath, revision: commit.id, environment: bundle.facts.env,
       assignments: [])
-    let rendered = try archive(of: try await compiler.compile(), commit: commit)
+    let rendered = try archive(
+      of: try await compiler.compile(), commit: commit,
+      supplements: try supplementaryEntries(for: compiler))
     guard rendered != sealed else { return rendered }
     let differing = try differences(TarReader.entries(of: rendered), bundle.entries)
     throw BundleRejection(

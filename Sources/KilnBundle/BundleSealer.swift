@@ -88,7 +88,8 @@ public enum BundleSealer {
       repositoryPath: repositoryPath, revision: commit.id, environment: options.environment,
       assignments: [])
     let result = try await compiler.compile()
-    let archive = try archive(of: result, commit: commit)
+    let archive = try archive(
+      of: result, commit: commit, supplements: try supplementaryEntries(for: compiler))
     let facts = PolicyFacts(
       env: result.environment, version: options.version ?? UInt64(max(0, commit.committerTime)),
       expires: PolicyFacts.timestamp(options.expires), commit: commit.id,
@@ -112,11 +113,19 @@ public enum BundleSealer {
       archive: archive, facts: facts, envelope: envelope, minisign: minisign, fileCount: fileCount)
   }
 
-  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>` and
-  /// `manifest.json`, every mtime the commit's committer time.
-  public static func archive(of result: CompileResult, commit: GitCommit) throws(DiagnosticsError)
-    -> [UInt8]
+  /// What a bundle carries besides the rendered files: `rollout.json` and the health scripts
+  /// it names (and, with secrets, `secrets/<name>.age`).
+  public static func supplementaryEntries(for compiler: EnvironmentCompiler)
+    throws(DiagnosticsError) -> [TarEntry]
   {
+    try RolloutPlanReader.entries(for: compiler)
+  }
+
+  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
+  /// `manifest.json` and `supplements`, every mtime the commit's committer time.
+  public static func archive(
+    of result: CompileResult, commit: GitCommit, supplements: [TarEntry] = []
+  ) throws(DiagnosticsError) -> [UInt8] {
     var entries = result.files.map {
       TarEntry(
         path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,
@@ -127,6 +136,7 @@ public enum BundleSealer {
         path: "manifest.json", mode: 0o644,
         contents: Manifest.encode(
           environment: result.environment, source: "commit \(commit.id)", files: result.files)))
+    entries += supplements
     do {
       return try TarWriter.archive(entries, modificationTime: max(0, commit.committerTime))
     } catch {
