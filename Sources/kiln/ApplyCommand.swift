@@ -14,8 +14,8 @@ struct ApplyCommand: ParsableCommand {
       symlinks; kolla: kolla-ansible reconfigure; or any command template with {hosts} \
       {services} {release} {config} {host}), runs the bundle's health checks after each wave \
       and rolls changed hosts back when a wave fails. An interrupted earlier run is resumed \
-      (same bundle) or rolled back first. Exit 0 applied, 1 rolled back, 2 usage or I/O \
-      error, 3 verification failure.
+      (same bundle) or rolled back first. Exit 0 applied (or rolled back on request), 1 a \
+      failed wave was rolled back, 2 usage or I/O error, 3 verification failure.
       """)
 
   @Argument(help: "The bundle file (NAME.kiln); not needed with --rollback.")
@@ -96,7 +96,7 @@ struct ApplyCommand: ParsableCommand {
       throw KilnExit(code: 2)
     }
     progress.end()
-    if outcome.status == .rolledBack { throw KilnExit(code: 1) }
+    if outcome.status == .rolledBack && !rollback { throw KilnExit(code: 1) }
   }
 
   private func applyBundle(options: ApplyOptions, report: @escaping @Sendable (ApplyEvent) -> Void)
