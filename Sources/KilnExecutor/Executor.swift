@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnSecrets
 
 /// `kiln apply` (design §7): verify, then stage, roll out in waves with health checks, roll back
 /// on failure, and recover from an interrupted earlier run.
@@ -144,15 +145,23 @@ public enum Executor {
     return outcome
   }
 
+  /// Refuses, before anything is written, a bundle whose files carry secret placeholders
+  /// when no identity was given.
   private static func checkSecrets(_ verified: VerifiedBundle, options: ApplyOptions)
     throws(ExecutorError)
   {
-    guard options.secrets == nil,
-      let entry = verified.entries.first(where: { $0.path.hasPrefix("secrets/") })
-    else { return }
-    throw ExecutorError(
-      .secrets, "the bundle carries encrypted secrets (\(entry.path)) and no identity was given",
-      hint: "pass --identity FILE (the age identity of the environment's executor)")
+    guard options.secrets == nil else { return }
+    let secretPaths = Set(
+      verified.manifest.files.filter(\.secret).map {
+        BundleManifest.archivePath(host: $0.host, path: $0.path)
+      })
+    for entry in verified.entries where secretPaths.contains(entry.path) {
+      guard let name = SecretPlaceholder.names(in: entry.contents).first else { continue }
+      throw ExecutorError(
+        .secrets,
+        "\(entry.path) needs secret '\(name)' and no identity was given",
+        hint: "pass --identity FILE (the age identity of the environment's secrets.executor)")
+    }
   }
 
   private static func currentEnvironment(_ state: StateDirectory) -> String? {

@@ -55,9 +55,10 @@ enum BundleFactory {
 
   /// A signed bundle of `files(generation:)` with `plan`, version `version`.
   static func input(
-    generation: Int, version: UInt64, plan: RolloutPlan = plan(), signer: SigningKey = key
+    generation: Int, version: UInt64, plan: RolloutPlan = plan(), signer: SigningKey = key,
+    files: [RenderedFile]? = nil, extra: [TarEntry] = []
   ) throws -> BundleInput {
-    let files = files(generation: generation)
+    let files = files ?? Self.files(generation: generation)
     let commit = String(repeating: String(generation), count: 40)
     var entries = files.map {
       TarEntry(
@@ -69,6 +70,7 @@ enum BundleFactory {
         path: "manifest.json", mode: 0o644,
         contents: Manifest.encode(environment: plan.env, source: "commit \(commit)", files: files)))
     entries.append(TarEntry(path: RolloutPlan.archivePath, mode: 0o644, contents: plan.json))
+    entries += extra
     let archive = try TarWriter.archive(entries, modificationTime: 1_767_225_600)
     let facts = PolicyFacts(
       env: plan.env, version: version, expires: "2099-01-01T00:00:00Z", commit: commit,
