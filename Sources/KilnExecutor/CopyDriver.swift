@@ -33,10 +33,10 @@ public struct CopyDriver: Driver {
     for host in hosts {
       do {
         let detail = try install(release, host: host, context: context)
-        context.report(.output(prefix: host, line: detail))
+        context.emit(host, detail)
       } catch {
         failed[host] = error.message
-        context.report(.output(prefix: host, line: "failed: \(error.message)"))
+        context.emit(host, "failed: \(error.message)")
       }
     }
     return failed

@@ -1,5 +1,9 @@
 import KilnBundle
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Turns a staged file's placeholder bytes into the bytes a host gets (secrets substituted).
 public protocol SecretResolver: Sendable {
   /// The installable bytes of `content`, a file of `release` marked `secret`.
@@ -38,6 +42,17 @@ public struct DriverContext: Sendable {
     let bytes = try release.contents(of: file)
     guard file.secret, let secrets else { return bytes }
     return try secrets.reveal(bytes, release: release)
+  }
+
+  /// Reports a line of driver output and appends it to `driver-<label>.log` in the run directory.
+  func emit(_ prefix: String, _ line: String) {
+    report(.output(prefix: prefix, line: line))
+    let path = runDirectory + "/driver-\(label).log"
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    let bytes = Array("\(prefix) | \(line)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
   }
 
   /// The mode a host gets for `file`: secret files are 0600.

@@ -23,12 +23,8 @@ public enum Executor {
         signers: verified.signers))
     try checkSecrets(verified, options: options)
     if options.dryRun { return try plan(verified, options: options, report: report) }
-    try state.prepare()
-    let lock = try state.lock()
+    let (lock, journal) = try takeOver(options)
     defer { withExtendedLifetime(lock) {} }
-    let journal = Journal(state: state, crashAfter: options.crashAfter)
-    try journal.repairTail()
-    try Recovery.commit(state: state, journal: journal)
     var resumedPrevious: String??
     if let unfinished = try journal.unfinishedRun(), let first = unfinished.first {
       if first.digest == verified.sha256 {
@@ -83,12 +79,8 @@ public enum Executor {
     throws(ExecutorError) -> ApplyOutcome
   {
     let state = options.state
-    try state.prepare()
-    let lock = try state.lock()
+    let (lock, journal) = try takeOver(options)
     defer { withExtendedLifetime(lock) {} }
-    let journal = Journal(state: state, crashAfter: options.crashAfter)
-    try journal.repairTail()
-    try Recovery.commit(state: state, journal: journal)
     if let unfinished = try journal.unfinishedRun(), let first = unfinished.first {
       let hosts = try Recovery.rollBack(
         unfinished, options: options, journal: journal, report: report)
@@ -111,6 +103,19 @@ public enum Executor {
       previous: try Release.open(previous, in: state), report: report)
     let hosts = try waves(release.plan, limit: options.limit).flatMap { $0 }
     return try rollout.rollBack(hosts, failed: [], reason: "rollback requested", waves: 0)
+  }
+
+  /// Creates the state layout, takes the lock, repairs a torn journal tail and re-derives the
+  /// links and anti-rollback state from the journal.
+  private static func takeOver(_ options: ApplyOptions) throws(ExecutorError)
+    -> (StateLock, Journal)
+  {
+    try options.state.prepare()
+    let lock = try options.state.lock()
+    let journal = Journal(state: options.state, crashAfter: options.crashAfter)
+    try journal.repairTail()
+    try Recovery.commit(state: options.state, journal: journal)
+    return (lock, journal)
   }
 
   /// The waves for `plan`, limited to the hosts and groups in `limit`.

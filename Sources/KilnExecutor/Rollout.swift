@@ -117,6 +117,10 @@ struct Rollout {
     for (name, _) in dated where !keep.contains(name) {
       try? DurableFiles.removeTree(state.releaseDirectory(name))
     }
+    // Staging directories an interrupted run left behind (the lock is held: none is in use).
+    for name in names where name.hasPrefix(".") {
+      try? DurableFiles.removeTree(state.releaseDirectory(name))
+    }
     options.driver.prune(keeping: keep)
   }
 }

@@ -74,6 +74,11 @@ struct ExecutorTests {
       .map(\.point)
     #expect(steps.first == "VERIFIED" && steps.dropFirst().first == "STAGED")
     #expect(steps.contains("SWITCHED:4") && steps.last == "HEALTHY")
+    let run = try #require(
+      try Journal(state: setup.state).records().last { $0.digest == second.digest }?.run)
+    let log = setup.state.journalDirectory + "/\(run)/driver-wave2.log"
+    let logged = String(decoding: DurableFiles.read(log) ?? [], as: UTF8.self)
+    #expect(logged.hasPrefix("ctl01 | switched to \(second.digest.prefix(12)) (2 files)"))
     let again = try setup.apply(try BundleFactory.input(generation: 2, version: 2))
     #expect(again.status == .alreadyApplied)
   }
