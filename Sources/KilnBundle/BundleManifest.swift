@@ -63,29 +63,31 @@ public struct BundleManifest: Sendable, Hashable, Codable {
         throw BundleRejection(.duplicatePath, "manifest.json lists '\(path)' twice")
       }
     }
-    for entry in entries where entry.path != "manifest.json" && !isSupplement(entry.path) {
+    for entry in entries
+    where entry.path != "manifest.json" && !isSupplement(entry.path)
+      && !BundleSecrets.isSecretPath(entry.path)
+    {
       try checkEntry(entry, against: expected.removeValue(forKey: entry.path))
     }
     if let missing = expected.keys.sorted().first {
       throw BundleRejection(
         .manifestMismatch, "manifest.json lists '\(missing)', absent from the archive")
     }
+    try BundleSecrets.check(entries: entries, manifest: manifest)
     return manifest
   }
 
-  /// Whether `path` is an entry the manifest does not list: `rollout.json`, `health/<file>` or
-  /// `secrets/<name>.age` (one path component, `[A-Za-z0-9._-]`).
+  /// Whether `path` is an entry of the rollout plan the manifest does not list:
+  /// `rollout.json` or `health/<file>` (one component of `[A-Za-z0-9._-]`, not hidden).
   static func isSupplement(_ path: String) -> Bool {
     if path == RolloutPlan.archivePath { return true }
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0] == "health" || parts[0] == "secrets" else { return false }
-    let name = parts[1]
-    let allowed = name.utf8.allSatisfy {
-      ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
-        || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
-    }
-    guard allowed, !name.isEmpty, !name.hasPrefix(".") else { return false }
-    return parts[0] == "health" || name.hasSuffix(".age")
+    guard parts.count == 2, parts[0] == "health", let name = parts.last else { return false }
+    return !name.isEmpty && !name.hasPrefix(".")
+      && name.utf8.allSatisfy {
+        ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+          || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+      }
   }
 
   private static func checkEntry(_ entry: TarEntry, against file: File?) throws(BundleRejection) {

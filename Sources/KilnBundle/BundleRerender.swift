@@ -22,8 +22,9 @@ extension BundleSealer {
     let compiler = try EnvironmentCompiler(
       repositoryPath: repositoryPath, revision: commit.id, environment: bundle.facts.env,
       assignments: [])
+    let result = try await compiler.compile()
     let rendered = try archive(
-      of: try await compiler.compile(), commit: commit,
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler),
       supplements: try supplementaryEntries(for: compiler))
     guard rendered != sealed else { return rendered }
     let differing = try differences(TarReader.entries(of: rendered), bundle.entries)

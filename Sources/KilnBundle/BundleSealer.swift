@@ -89,7 +89,8 @@ public enum BundleSealer {
       assignments: [])
     let result = try await compiler.compile()
     let archive = try archive(
-      of: result, commit: commit, supplements: try supplementaryEntries(for: compiler))
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler),
+      supplements: try supplementaryEntries(for: compiler))
     let facts = PolicyFacts(
       env: result.environment, version: options.version ?? UInt64(max(0, commit.committerTime)),
       expires: PolicyFacts.timestamp(options.expires), commit: commit.id,
@@ -113,8 +114,8 @@ public enum BundleSealer {
       archive: archive, facts: facts, envelope: envelope, minisign: minisign, fileCount: fileCount)
   }
 
-  /// What a bundle carries besides the rendered files: `rollout.json` and the health scripts
-  /// it names (and, with secrets, `secrets/<name>.age`).
+  /// What a bundle carries besides the rendered files and secrets: `rollout.json` and the
+  /// health scripts it names.
   public static func supplementaryEntries(for compiler: EnvironmentCompiler)
     throws(DiagnosticsError) -> [TarEntry]
   {
@@ -122,11 +123,14 @@ public enum BundleSealer {
   }
 
   /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
-  /// `manifest.json` and `supplements`, every mtime the commit's committer time.
+  /// `manifest.json`, `secrets/<name>.age` (encrypted files by name) and `supplements`, every
+  /// mtime the commit's committer time.
   public static func archive(
-    of result: CompileResult, commit: GitCommit, supplements: [TarEntry] = []
+    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:],
+    supplements: [TarEntry] = []
   ) throws(DiagnosticsError) -> [UInt8] {
-    var entries = result.files.map {
+    var entries = BundleSecrets.entries(secrets) + supplements
+    entries += result.files.map {
       TarEntry(
         path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,
         contents: $0.contents)
@@ -136,7 +140,6 @@ public enum BundleSealer {
         path: "manifest.json", mode: 0o644,
         contents: Manifest.encode(
           environment: result.environment, source: "commit \(commit.id)", files: result.files)))
-    entries += supplements
     do {
       return try TarWriter.archive(entries, modificationTime: max(0, commit.committerTime))
     } catch {

@@ -25,10 +25,16 @@ struct SealTests {
     #expect(second.facts.version == 7)
     let entries = try TarReader.entries(of: first.archive)
     #expect(
-      entries.filter { !$0.path.hasPrefix("files/") }.map(\.path) == [
+      entries.map(\.path).filter { !$0.hasPrefix("files/") && !$0.hasPrefix("secrets/") } == [
         "health/galera-cluster-size.sh", "health/monasca-log-arrival.sh",
         "health/rabbitmq-cluster-status.sh", "manifest.json", "rollout.json",
       ])
+    #expect(
+      entries.filter { $0.path.hasPrefix("secrets/") }.map(\.path)
+        == [
+          "database_password", "haproxy_password", "keepalived_password",
+          "monasca_agent_password", "rabbitmq_cluster_cookie", "rabbitmq_password",
+        ].map { "secrets/\($0).age" })
     #expect(
       entries.map(\.path)
         == entries.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })

@@ -14,6 +14,10 @@ import Testing
     #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
     #expect(fixture.hostsNotOn(["p1"], in: target).isEmpty)
     #expect(ApplyFixture.hostTrees(target).count == 9)
+    let secret = target.appendingPathComponent("hosts/ctl01/mariadb/galera.cnf").path
+    let mode = try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions]
+    #expect((mode as? Int) == 0o600)
+    #expect(try !String(contentsOfFile: secret, encoding: .utf8).contains("<secret "))
     let events = first.stdout.split(separator: "\n").compactMap {
       try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
     }
@@ -95,7 +99,8 @@ import Testing
       [
         "apply", "\(fixture.work.path)/p1.kiln", "--trust", "\(fixture.work.path)/trust.yaml",
         "--state",
-        target.appendingPathComponent("state").path, "--driver", "echo driving {hosts}; sleep 60",
+        target.appendingPathComponent("state").path, "--identity", ApplyFixture.identity,
+        "--driver", "echo driving {hosts}; sleep 60",
         "--driver-timeout", "1", "--skip-health",
       ], in: fixture.example.root)
     #expect(Date().timeIntervalSince(started) < 30)
@@ -114,6 +119,13 @@ import Testing
     #expect(result.stdout.contains("wave 1/6: cmp01"))
     #expect(result.stdout.contains("wave 2/6: ctl01 ctl02"))
     #expect(result.stdout.contains("wave 6/6: cmp04"))
+    #expect(!FileManager.default.fileExists(atPath: target.path))
+    let arguments = fixture.applyArguments("p1", into: target).filter {
+      $0 != "--identity" && $0 != ApplyFixture.identity
+    }
+    let withoutIdentity = try KilnProcess.run(arguments, in: fixture.example.root)
+    #expect(withoutIdentity.exitCode == 2)
+    #expect(withoutIdentity.stderr.contains("no identity was given"), "\(withoutIdentity.stderr)")
     #expect(!FileManager.default.fileExists(atPath: target.path))
   }
 }

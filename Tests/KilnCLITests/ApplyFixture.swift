@@ -11,13 +11,19 @@ import Testing
 /// * `p2.kiln` (version 2) — a new DNS domain and Fluentd flush interval (changes every host);
 /// * `p3.kiln` (version 3) — p2's files, with a health check that fails in wave 2;
 /// * `s1.kiln` — the staging environment, signed by the staging-only key.
-/// prod needs two signers: `p*.kiln` are sealed by release-a and co-signed with `kiln sign`.
+/// prod needs two signers: `p*.kiln` are sealed by release-a and co-signed with `kiln sign`;
+/// the example's age secrets are revealed at install with the example executor identity.
 struct ApplyFixture {
   let example: ExampleFixture
   /// The directory holding bundles, keys and the trust policy.
   let work: URL
   /// `kiln render` of each prod commit: host → path → bytes.
   let rendered: [String: [String: [String: Data]]]
+
+  /// The example's executor identity (public, example only): decrypts the bundle secrets.
+  static let identity = packageRoot.appendingPathComponent(
+    "Tests/Fixtures/secrets/example-executor.key"
+  ).path
 
   static let health = """
       health:
@@ -77,7 +83,8 @@ struct ApplyFixture {
       try example.kiln("sign", "\(work.path)/\(name).kiln", "--key", "\(work.path)/release-b.key"))
     try Self.require(
       try example.kiln(
-        "render", "--env", "prod", "--rev", "HEAD", "--out", "\(work.path)/rendered-\(name)"))
+        "render", "--env", "prod", "--rev", "HEAD", "--reveal", "--identity", identity, "--out",
+        "\(work.path)/rendered-\(name)"))
     var hosts: [String: [String: Data]] = [:]
     for (path, bytes) in files(under: work.appendingPathComponent("rendered-\(name)"))
     where path != "manifest.json" {
@@ -127,7 +134,8 @@ struct ApplyFixture {
 
   func applyArguments(_ bundle: String, into target: URL) -> [String] {
     [
-      "apply", "\(work.path)/\(bundle).kiln", "--trust", "\(work.path)/trust.yaml", "--state",
+      "apply", "\(work.path)/\(bundle).kiln", "--trust", "\(work.path)/trust.yaml",
+      "--identity", Self.identity, "--state",
       target.appendingPathComponent("state").path, "--driver", "copy", "--root",
       target.appendingPathComponent("hosts").path,
     ]
