@@ -49,6 +49,7 @@ public enum KayobeImporter {
         inherits: dependencies.isEmpty ? [baseEnvironment] : dependencies)
       names.append(name)
     }
+    layer.reportUnplacedHostVars(placed: layer.placedHosts)
     files = layer.files
     report = layer.report
     if layer.firmware { files.add(KayobeFirmware.profile) }

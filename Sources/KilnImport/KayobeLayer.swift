@@ -7,6 +7,13 @@ struct KayobeLayer {
   var report: ImportReport
   /// Whether some layer had firmware variables (the minimal profile is then written).
   var firmware: Bool
+  /// Base `host_vars` files of hosts the base inventory does not list (kayobe lets the
+  /// environments add them; Kiln wants host_vars where the host is): host → source paths.
+  var deferredHostVars: [(host: String, path: String)] = []
+  /// Hosts whose deferred host_vars found an environment.
+  var placedHosts: Set<String> = []
+  /// What kayobe's configuration directories hold besides what is imported.
+  static let known: Set<String> = ["inventory", "kolla", "environments", ".kayobe-environment"]
 
   mutating func convert(directory: String, environment: String, inherits: [String])
     throws(ImportError)
@@ -28,16 +35,22 @@ struct KayobeLayer {
         files.add(file)
       }
       report.record("hosts", inventory.hosts.count, "environment \(environment)")
+      try placeDeferredHostVars(for: inventory, in: env)
       report.record(
         "groups", inventory.groups.filter { $0.name != "all" && $0.name != "ungrouped" }.count,
         "environment \(environment)")
+      let hosts = Set(inventory.hosts.map(\.name))
       for kind in ["group_vars", "host_vars"] {
-        variables += try variableDirectory("\(inventoryDirectory)/\(kind)", to: "\(env)/\(kind)")
+        variables += try variableDirectory(
+          "\(inventoryDirectory)/\(kind)", to: "\(env)/\(kind)",
+          deferring: kind == "host_vars" && inherits.isEmpty ? hosts : nil)
       }
     } else {
       files.add("\(env)/inventory.yaml", text: "all: {}\n")
     }
     report.record("variables", variables, "environment \(environment) (top-level names)")
+    variables += try kollaGlobals(directory: directory, env: env)
+    reportUnknownEntries(in: directory)
     var overlays: [String] = []
     let configDirectory = "\(directory)/kolla/config"
     if InputFiles.isDirectory(configDirectory) {
@@ -55,14 +68,73 @@ struct KayobeLayer {
         source: "kayobe (\(directory))", inherits: inherits, overlays: overlays, recipients: []))
   }
 
-  /// `group_vars/<name>` or `host_vars/<name>`, each a file or a directory of files.
-  private mutating func variableDirectory(_ directory: String, to target: String)
-    throws(ImportError) -> Int
+  /// `kolla/globals.yml`: kolla globals kayobe passes through, as `group_vars/all`.
+  private mutating func kollaGlobals(directory: String, env: String) throws(ImportError) -> Int {
+    let path = "\(directory)/kolla/globals.yml"
+    guard InputFiles.exists(path) else { return 0 }
+    let count = try variablesFile(path, to: "\(env)/group_vars/all/kolla-globals.yaml")
+    for name in InputFiles.entries(of: "\(directory)/kolla")
+    where name != "globals.yml" && name != "config" {
+      report.diagnostics.append(notImported("\(directory)/kolla/\(name)"))
+    }
+    return count
+  }
+
+  /// Entries of a kayobe directory that are neither variables files nor known directories.
+  private mutating func reportUnknownEntries(in directory: String) {
+    for name in InputFiles.entries(of: directory)
+    where !Self.known.contains(name) && !name.hasSuffix(".yml") && !name.hasSuffix(".yaml") {
+      report.diagnostics.append(notImported("\(directory)/\(name)"))
+    }
+  }
+
+  private func notImported(_ path: String) -> Diagnostic {
+    Diagnostic(
+      id: ImportDiagnostics.kayobeConstruct, severity: .warning,
+      message: "not a kayobe construct kiln imports (variables files, inventory/, kolla/config, "
+        + "kolla/globals.yml, environments/); not imported", location: .file(path))
+  }
+
+  /// Writes deferred base host_vars of `inventory`'s hosts into this environment, below its
+  /// own (`host_vars/<host>/00-base-<file>.yaml`).
+  private mutating func placeDeferredHostVars(for inventory: ImportedInventory, in env: String)
+    throws(ImportError)
   {
+    let hosts = Set(inventory.hosts.map(\.name))
+    for (host, path) in deferredHostVars where hosts.contains(host) {
+      placedHosts.insert(host)
+      let name = path.split(separator: "/").last.map(String.init) ?? host
+      _ = try variablesFile(path, to: "\(env)/host_vars/\(host)/00-base-\(stem(name)).yaml")
+    }
+  }
+
+  /// Reports deferred base host_vars that no environment's inventory lists.
+  mutating func reportUnplacedHostVars(placed: Set<String>) {
+    for (host, path) in deferredHostVars where !placed.contains(host) {
+      report.diagnostics.append(
+        Diagnostic(
+          id: ImportDiagnostics.kayobeConstruct, severity: .warning,
+          message: "host_vars for '\(host)', a host no inventory lists; not imported",
+          location: .file(path)))
+    }
+  }
+
+  /// `group_vars/<name>` or `host_vars/<name>`, each a file or a directory of files; with
+  /// `deferring`, host_vars of hosts outside that set wait for an environment that lists them.
+  private mutating func variableDirectory(
+    _ directory: String, to target: String, deferring hosts: Set<String>?
+  ) throws(ImportError) -> Int {
     guard InputFiles.isDirectory(directory) else { return 0 }
     var count = 0
     for name in InputFiles.entries(of: directory) where !name.hasPrefix(".") {
       let path = "\(directory)/\(name)"
+      if let hosts, !hosts.contains(stem(name)) {
+        let sources =
+          InputFiles.isDirectory(path)
+          ? try InputFiles.files(under: path).map { "\(path)/\($0)" } : [path]
+        deferredHostVars += sources.map { (stem(name), $0) }
+        continue
+      }
       if InputFiles.isDirectory(path) {
         for file in try InputFiles.files(under: path) where !file.hasPrefix(".") {
           count += try variablesFile("\(path)/\(file)", to: "\(target)/\(name)/\(stem(file)).yaml")
