@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Computes the files kolla-ansible would generate for the import fixture.
 
-Usage: kolla_genconfig.py FIXTURE TEMPLATES OUT
+Usage: kolla_genconfig.py FIXTURE TEMPLATES OUT [--placeholder-passwords]
 
 FIXTURE holds a kolla-ansible deployment (multinode, globals.yml, passwords.yml, config/);
 TEMPLATES is a Kiln templates/ directory (the service templates both sides render). For every
@@ -14,6 +14,8 @@ way kolla-ansible's roles do: INI files go through kolla's own merge_configs
 config/<service>/<host>/<file> as further sources (each templated first); YAML files through
 merge_yaml; any other file is replaced by the first found of config/<service>/<host>/<file>
 and config/<service>/<file>, templated. Writes OUT/<host>/<dest> and prints the paths as JSON.
+With --placeholder-passwords every password is the text `<secret NAME>` instead of its value
+(`<secret NAME.KEY>` inside a mapping), the form a renderer shows without keys.
 
 kolla-ansible's plugins come from PyPI (kolla-ansible 22.2.0, `pip download --no-deps`) via
 Tests/KilnFormatsTests/reference/kolla_merge.py; the Ansible templating setup (filters, kolla's
@@ -49,13 +51,22 @@ def service_files(directory):
     return found
 
 
+def placeholder_passwords(passwords):
+    """Each value replaced by `<secret NAME>` (nested: `<secret NAME.KEY>`); None kept."""
+    def replace(name, value):
+        if isinstance(value, dict):
+            return {key: replace("%s.%s" % (name, key), item) for key, item in value.items()}
+        return None if value is None else "<secret %s>" % name
+    return {name: replace(name, value) for name, value in passwords.items()}
+
+
 def read(path):
     with open(path, encoding="utf-8") as handle:
         return handle.read()
 
 
 class Genconfig(object):
-    def __init__(self, fixture, templates, workdir):
+    def __init__(self, fixture, templates, workdir, placeholders):
         import yaml
         from ansible.inventory.manager import InventoryManager
         from ansible.parsing.dataloader import DataLoader
@@ -68,9 +79,9 @@ class Genconfig(object):
         loader = DataLoader()
         self.inventory = InventoryManager(loader=loader, sources=[os.path.join(fixture, "multinode")])
         self.manager = VariableManager(loader=loader, inventory=self.inventory)
-        extra = {}
-        for name in ("globals.yml", "passwords.yml"):
-            extra.update(loader.load_from_file(os.path.join(fixture, name), trusted_as_template=True) or {})
+        extra = dict(loader.load_from_file(os.path.join(fixture, "globals.yml"), trusted_as_template=True) or {})
+        passwords = loader.load_from_file(os.path.join(fixture, "passwords.yml"), trusted_as_template=True) or {}
+        extra.update(placeholder_passwords(passwords) if placeholders else passwords)
         self.manager._extra_vars = extra
         from ansible.vars.hostvars import HostVars
         self.manager._hostvars = HostVars(
@@ -150,6 +161,8 @@ class Genconfig(object):
 
 
 def main(argv):
+    placeholders = "--placeholder-passwords" in argv
+    argv = [arg for arg in argv if arg != "--placeholder-passwords"]
     if len(argv) != 4:
         sys.stderr.write(__doc__)
         return 2
@@ -158,7 +171,7 @@ def main(argv):
     shutil.copy(os.path.join(HERE, "kiln_filters.py"), os.path.join(workdir, "filter_plugins"))
     render_reference._quiet_ansible()
     try:
-        generator = Genconfig(argv[1], argv[2], workdir)
+        generator = Genconfig(argv[1], argv[2], workdir, placeholders)
     except ImportError as error:
         sys.stderr.write("a reference is missing (%s): run scripts/install-deps --test\n" % error)
         return 3
