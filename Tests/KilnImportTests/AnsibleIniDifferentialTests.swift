@@ -3,8 +3,9 @@ import Testing
 
 @testable import KilnImport
 
-/// Reads the same INI inventories with Kiln's parser and with Ansible's own `ini` inventory
-/// plugin (ansible-core from PyPI) and compares groups, members, children and typed variables.
+/// Reads the same inventories with Kiln's readers and with Ansible's own `ini` and `yaml`
+/// inventory plugins (ansible-core from PyPI) and compares groups, members, children and typed
+/// variables.
 @Suite(.enabled(if: AnsibleIniReference.isAvailable))
 struct AnsibleIniDifferentialTests {
   static let corpus: [String] = [
@@ -21,9 +22,45 @@ struct AnsibleIniDifferentialTests {
     "[g]\nn[01:3]\n", "[g]\nh a=\"open\n",
   ]
 
+  /// The kolla fixture's multinode inventory.
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/import/kolla/multinode")
+
+  static let yamlCorpus: [String] = [
+    "all:\n  vars: {a: yes, b: 0755, c: '0755', d: 1.5}\n  hosts:\n    solo:\n  children:\n"
+      + "    web:\n      hosts:\n        web[01:02]:2222: {x: [1, {y: z}]}\n      vars: {v: 1}\n"
+      + "      children:\n        inner:\n          hosts: {i1: }\n",
+    "web:\n  hosts:\n    h1:\n  children: inner\ninner:\n  hosts: h2\n",
+    "all:\n  children:\n    g:\n      hosts: [a]\n",
+  ]
+
+  @Test(arguments: Array(yamlCorpus.indices))
+  func yamlSameAsAnsible(_ index: Int) throws {
+    let text = Self.yamlCorpus[index]
+    let reference = try AnsibleIniReference.read(text, plugin: "yaml")
+    var inventory = ImportedInventory()
+    do {
+      _ = try YAMLInventoryReader.parse(text, file: "hosts.yml", into: &inventory)
+    } catch {
+      #expect(reference["error"] != nil, "Kiln failed, Ansible did not: \(error)")
+      return
+    }
+    let ours = AnsibleIniReference.json(inventory)
+    #expect(
+      NSDictionary(dictionary: ours).isEqual(to: reference),
+      "\(text)\nKiln:    \(ours)\nAnsible: \(reference)")
+  }
+
+  @Test func kollaFixtureSameAsAnsible() throws {
+    try compare(String(contentsOf: Self.fixture, encoding: .utf8))
+  }
+
   @Test(arguments: Array(corpus.indices))
   func sameAsAnsible(_ index: Int) throws {
-    let text = Self.corpus[index]
+    try compare(Self.corpus[index])
+  }
+
+  private func compare(_ text: String) throws {
     let reference = try AnsibleIniReference.read(text)
     var inventory = ImportedInventory()
     do {
@@ -55,7 +92,7 @@ enum AnsibleIniReference {
     from ansible.plugins.loader import init_plugin_loader, inventory_loader
     from ansible.inventory.data import InventoryData
     init_plugin_loader()
-    plugin = inventory_loader.get('ini')
+    plugin = inventory_loader.get(sys.argv[2])
     data = InventoryData()
     try:
         plugin.parse(data, DataLoader(), sys.argv[1])
@@ -88,12 +125,12 @@ enum AnsibleIniReference {
     return data
   }
 
-  static func read(_ text: String) throws -> [String: Any] {
+  static func read(_ text: String, plugin: String = "ini") throws -> [String: Any] {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kiln-ini-\(UUID().uuidString)")
+      "kiln-\(plugin)-\(UUID().uuidString)" + (plugin == "yaml" ? ".yml" : ""))
     try Data(text.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let data = try run(["-c", script, file.path])
+    let data = try run(["-c", script, file.path, plugin])
     return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
   }
 
