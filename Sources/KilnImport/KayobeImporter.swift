@@ -6,11 +6,33 @@ public struct KayobeImportOptions: Sendable {
   public var configPath: String
   /// A Kiln repository whose `templates/` the imported repository gets.
   public var templatesFrom: String?
+  /// Encrypts `kolla/passwords.yml` values (required when a plain passwords file exists).
+  public var sealer: (any SecretSealing)?
+  /// The age recipients written to `env.yaml` `secrets.recipients`.
+  public var recipients: [String]
 
   /// Options for importing `configPath`.
-  public init(configPath: String, templatesFrom: String? = nil) {
+  public init(
+    configPath: String, templatesFrom: String? = nil, sealer: (any SecretSealing)? = nil,
+    recipients: [String] = []
+  ) {
     self.configPath = configPath
     self.templatesFrom = templatesFrom
+    self.sealer = sealer
+    self.recipients = recipients
+  }
+
+  /// Whether the configuration holds a `kolla/passwords.yml` in clear (not ansible-vault), which
+  /// needs recipients to import.
+  public var hasPlainPasswords: Bool {
+    var directories = [configPath]
+    let environments = "\(configPath)/environments"
+    directories += InputFiles.entries(of: environments).map { "\(environments)/\($0)" }
+    return directories.contains { directory in
+      let path = "\(directory)/kolla/passwords.yml"
+      guard InputFiles.exists(path), let text = try? InputFiles.text(path) else { return false }
+      return !text.hasPrefix("$ANSIBLE_VAULT")
+    }
   }
 }
 
@@ -36,7 +58,14 @@ public enum KayobeImporter {
     }
     var files = RepositoryFiles()
     var report = ImportReport()
-    var layer = KayobeLayer(files: files, report: report, firmware: false)
+    if options.hasPlainPasswords && options.sealer == nil {
+      throw ImportError(
+        ImportDiagnostics.usage, "kolla/passwords.yml needs at least one --recipient",
+        at: .file(root), hint: "pass --recipient age1… (an age public key) to encrypt them to")
+    }
+    var layer = KayobeLayer(
+      files: files, report: report, firmware: false, sealer: options.sealer,
+      recipients: options.recipients)
     try layer.convert(directory: root, environment: baseEnvironment, inherits: [])
     let environmentsDirectory = "\(root)/environments"
     var names: [String] = []

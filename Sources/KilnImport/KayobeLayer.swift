@@ -12,6 +12,12 @@ struct KayobeLayer {
   var deferredHostVars: [(host: String, path: String)] = []
   /// Hosts whose deferred host_vars found an environment.
   var placedHosts: Set<String> = []
+  /// Encrypts `kolla/passwords.yml` values.
+  var sealer: (any SecretSealing)?
+  /// Recipients written to env.yaml when an environment has secrets.
+  var recipients: [String]
+  /// Whether the environment being converted got secrets (env.yaml then names recipients).
+  var hasSecrets = false
   /// What kayobe's configuration directories hold besides what is imported.
   static let known: Set<String> = ["inventory", "kolla", "environments", ".kayobe-environment"]
 
@@ -19,6 +25,7 @@ struct KayobeLayer {
     throws(ImportError)
   {
     let env = "environments/\(environment)"
+    hasSecrets = false
     var variables = 0
     for name in InputFiles.entries(of: directory)
     where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
@@ -65,19 +72,48 @@ struct KayobeLayer {
     files.add(
       "\(env)/env.yaml",
       text: EnvironmentFile.text(
-        source: "kayobe (\(directory))", inherits: inherits, overlays: overlays, recipients: []))
+        source: "kayobe (\(directory))", inherits: inherits, overlays: overlays,
+        recipients: hasSecrets ? recipients : []))
   }
 
   /// `kolla/globals.yml`: kolla globals kayobe passes through, as `group_vars/all`.
   private mutating func kollaGlobals(directory: String, env: String) throws(ImportError) -> Int {
     let path = "\(directory)/kolla/globals.yml"
-    guard InputFiles.exists(path) else { return 0 }
-    let count = try variablesFile(path, to: "\(env)/group_vars/all/kolla-globals.yaml")
+    var count = 0
+    if InputFiles.exists(path) {
+      count += try variablesFile(path, to: "\(env)/group_vars/all/kolla-globals.yaml")
+    }
+    count += try passwords(directory: directory, env: env)
     for name in InputFiles.entries(of: "\(directory)/kolla")
-    where name != "globals.yml" && name != "config" {
+    where !["globals.yml", "passwords.yml", "config"].contains(name) {
       report.diagnostics.append(notImported("\(directory)/kolla/\(name)"))
     }
     return count
+  }
+
+  /// `kolla/passwords.yml` as age secrets of the environment (an ansible-vault file is
+  /// reported, not imported); returns how many passwords it converted.
+  private mutating func passwords(directory: String, env: String) throws(ImportError) -> Int {
+    let path = "\(directory)/kolla/passwords.yml"
+    guard InputFiles.exists(path) else { return 0 }
+    let text = try InputFiles.text(path)
+    guard !text.hasPrefix("$ANSIBLE_VAULT"), let sealer else {
+      report.diagnostics.append(
+        Diagnostic(
+          id: ImportDiagnostics.kayobeConstruct, severity: .warning,
+          message: "encrypted with ansible-vault; not imported", location: .file(path),
+          hint: "decrypt it and import its values with `kiln secret set`"))
+      return 0
+    }
+    let conversion = try PasswordsConversion(text: text, file: path, sealer: sealer)
+    report.diagnostics += conversion.diagnostics
+    files.add("\(env)/group_vars/all/passwords.yaml", text: conversion.referencesText)
+    for secret in conversion.secrets {
+      files.add(RepositoryFile(path: "\(env)/secrets/\(secret.name).age", bytes: secret.bytes))
+    }
+    report.record("secrets", conversion.secrets.count, "\(env)/secrets/*.age")
+    hasSecrets = true
+    return conversion.variables.count
   }
 
   /// Entries of a kayobe directory that are neither variables files nor known directories.

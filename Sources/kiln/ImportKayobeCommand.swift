@@ -21,10 +21,15 @@ struct ImportKayobeCommand: ParsableCommand {
 
   func run() throws {
     try output.checkDestination()
+    var options = KayobeImportOptions(
+      configPath: configPath, templatesFrom: output.templatesFrom, recipients: output.recipients)
+    options.sealer = try ImportSecrets.sealer(
+      recipients: output.recipients,
+      needed: options.hasPlainPasswords || !output.recipients.isEmpty,
+      file: configPath + "/kolla/passwords.yml")
     let result: (files: RepositoryFiles, report: ImportReport)
     do {
-      result = try KayobeImporter.run(
-        KayobeImportOptions(configPath: configPath, templatesFrom: output.templatesFrom))
+      result = try KayobeImporter.run(options)
     } catch {
       throw DiagnosticsError(error.diagnostics)
     }

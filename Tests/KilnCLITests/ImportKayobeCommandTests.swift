@@ -1,4 +1,5 @@
 import Foundation
+import KilnSecrets
 import Testing
 
 /// `kiln import kayobe` end to end: environments with their inherits chain, inventories,
@@ -12,15 +13,36 @@ struct ImportKayobeCommandTests {
     let fixture = try ImportFixture("import-kayobe")
     defer { fixture.remove() }
     let result = try KilnProcess.run(
-      ["import", "kayobe", "--config-path", ImportFixture.kayobe.path, "--out", fixture.out.path],
-      in: fixture.directory)
+      [
+        "import", "kayobe", "--config-path", ImportFixture.kayobe.path, "--out", fixture.out.path,
+        "--recipient", fixture.identity.recipient.encoded,
+      ], in: fixture.directory)
     #expect(result.exitCode == 1, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "environments/production/kolla/passwords.yml: warning[KLN815]: encrypted with ansible-vault"
+      ))
     #expect(result.stdout.contains("environments/production/globals.yml:4:1: warning[KLN810]"))
     #expect(result.stdout.contains("environments        3"))
     let tree = files(under: fixture.out)
     #expect(Self.text(tree, "environments/production/env.yaml").contains("inherits: [staging]"))
     #expect(Self.text(tree, "environments/staging/env.yaml").contains("inherits: [base]"))
     #expect(Self.text(tree, "environments/base/env.yaml").contains("inherits: []"))
+    #expect(
+      Self.text(tree, "environments/staging/env.yaml").contains(
+        "recipients: [\(fixture.identity.recipient.encoded)]"))
+    #expect(
+      Self.text(tree, "environments/staging/group_vars/all/passwords.yaml").contains(
+        "database_password: !secret database_password"))
+    let secret = try Data(
+      contentsOf: fixture.out.appendingPathComponent(
+        "environments/staging/secrets/database_password.age"))
+    #expect(
+      try Age.decrypt(Array(secret), identities: [fixture.identity])
+        == Array("fake-staging-db-Qw3Er4".utf8))
+    for (path, data) in tree {
+      #expect(!String(decoding: data, as: UTF8.self).contains("fake-staging"), "\(path) in clear")
+    }
     #expect(
       Self.text(tree, "environments/production/env.yaml").contains(
         "overlays: [production-kolla-config]"))
@@ -44,6 +66,17 @@ struct ImportKayobeCommandTests {
       ], in: fixture.directory)
     #expect(explain.exitCode == 0, "\(explain.stderr)")
     #expect(explain.stdout.contains("Disabled"))
+  }
+
+  @Test func plainPasswordsNeedARecipient() throws {
+    let fixture = try ImportFixture("import-kayobe-norecipient")
+    defer { fixture.remove() }
+    let result = try KilnProcess.run(
+      ["import", "kayobe", "--config-path", ImportFixture.kayobe.path, "--out", fixture.out.path],
+      in: fixture.directory)
+    #expect(result.exitCode == 2)
+    #expect(result.stderr.contains("error[KLN805]"))
+    #expect(!FileManager.default.fileExists(atPath: fixture.out.path))
   }
 
   @Test func rejectsAMissingConfigPath() throws {
