@@ -15,7 +15,7 @@ struct Kiln: AsyncParsableCommand {
     subcommands: [
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
       SealCommand.self, VerifyCommand.self, KeygenCommand.self, SecretCommand.self,
-      SignCommand.self, ApplyCommand.self,
+      SignCommand.self, ApplyCommand.self, ImportCommand.self,
     ]
   )
 }

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import KilnImport
-
-@Test func moduleLinks() {
-  #expect(String(describing: KilnImportModule.self) == "KilnImportModule")
-}
