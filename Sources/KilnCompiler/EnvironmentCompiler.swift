@@ -53,6 +53,16 @@ public struct EnvironmentCompiler: Sendable {
   public func compile(selection: RenderSelection = .all) async throws(DiagnosticsError)
     -> CompileResult
   {
+    let (result, failures) = try await compileKeepingFailures(selection: selection)
+    if !failures.isEmpty { throw DiagnosticsError(failures) }
+    return result
+  }
+
+  /// Like `compile`, but the files that did render are returned beside the grouped render
+  /// failures instead of being discarded (`kiln check` reports both).
+  public func compileKeepingFailures(selection: RenderSelection = .all)
+    async throws(DiagnosticsError) -> (result: CompileResult, failures: [Diagnostic])
+  {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
     let templates = try ServiceTemplates.compile(
@@ -74,13 +84,11 @@ public struct EnvironmentCompiler: Sendable {
       files += outcome.files
       failures += outcome.failures.map { (outcome.host, $0) }
     }
-    if !failures.isEmpty {
-      throw DiagnosticsError(FailureGrouping.group(failures))
-    }
-    return CompileResult(
+    let result = CompileResult(
       environment: environment.name, sourceDescription: sourceDescription, hosts: hosts,
       services: services.sorted(), files: files.sortedForOutput(),
       warnings: repository.warnings)
+    return (result, FailureGrouping.group(failures))
   }
 
   private func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {

@@ -1,0 +1,46 @@
+import KilnDiagnostics
+import KilnModel
+
+/// Variables set in an environment's group_vars, host_vars or inventory that no template and
+/// no other value reads (warning). One that looks like a typo of a known variable is reported
+/// as KLN167 with "did you mean" instead.
+enum UnusedVariables {
+  static func findings(in context: CheckContext) -> [Diagnostic] {
+    let usage = VariableUsage(context)
+    var seen = Set<SourceLocation>()
+    var findings: [Diagnostic] = []
+    for host in context.environment.hosts {
+      guard let layered = try? context.environment.variables(forHost: host).layered else {
+        continue
+      }
+      for (name, value) in layered.definedEntries where !usage.read.contains(name) {
+        guard !name.hasPrefix("ansible_"), !HostVariables.magicNames.contains(name) else {
+          continue
+        }
+        for contribution in value.history
+        where contribution.location.file.hasPrefix("environments/")
+          && seen.insert(contribution.location).inserted
+        {
+          findings.append(finding(name, at: contribution.location, usage: usage))
+        }
+      }
+    }
+    return findings
+  }
+
+  private static func finding(_ name: String, at location: SourceLocation, usage: VariableUsage)
+    -> Diagnostic
+  {
+    if !usage.known.contains(name), let close = Suggestion.closest(to: name, among: usage.knownList)
+    {
+      return Diagnostic(
+        id: CheckID.unknownVariable, severity: .warning,
+        message: "'\(name)' is not a known variable; did you mean '\(close)'?",
+        location: location, hint: "rename it to '\(close)' (no template reads '\(name)')")
+    }
+    return Diagnostic(
+      id: CheckID.unusedVariable, severity: .warning,
+      message: "'\(name)' is set but no template or value reads it", location: location,
+      hint: "remove it, or declare it in a schema.yaml if tools outside Kiln read it")
+  }
+}
