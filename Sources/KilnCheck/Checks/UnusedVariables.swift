@@ -7,8 +7,9 @@ import KilnModel
 enum UnusedVariables {
   static func findings(in context: CheckContext) -> [Diagnostic] {
     let usage = VariableUsage(context)
+    var names: [String] = []
+    var places: [String: [SourceLocation]] = [:]
     var seen = Set<SourceLocation>()
-    var findings: [Diagnostic] = []
     for host in context.environment.hosts {
       guard let layered = try? context.environment.variables(forHost: host).layered else {
         continue
@@ -21,26 +22,34 @@ enum UnusedVariables {
         where contribution.location.file.hasPrefix("environments/")
           && seen.insert(contribution.location).inserted
         {
-          findings.append(finding(name, at: contribution.location, usage: usage))
+          if places[name] == nil { names.append(name) }
+          places[name, default: []].append(contribution.location)
         }
       }
     }
-    return findings
+    return names.map { finding($0, at: (places[$0] ?? []).sorted(), usage: usage) }
   }
 
-  private static func finding(_ name: String, at location: SourceLocation, usage: VariableUsage)
-    -> Diagnostic
-  {
-    if !usage.known.contains(name), let close = Suggestion.closest(to: name, among: usage.knownList)
+  /// One finding per name, at its first place, the others as notes.
+  private static func finding(
+    _ name: String, at locations: [SourceLocation], usage: VariableUsage
+  ) -> Diagnostic {
+    let others = locations.dropFirst()
+    let related = others.prefix(3).map { RelatedLocation($0, note: "also set here") }
+    let count = others.isEmpty ? "" : " (set in \(locations.count) places)"
+    if !usage.known.contains(name),
+      let close = Suggestion.closest(to: name, among: usage.knownList)
     {
       return Diagnostic(
         id: CheckID.unknownVariable, severity: .warning,
-        message: "'\(name)' is not a known variable; did you mean '\(close)'?",
-        location: location, hint: "rename it to '\(close)' (no template reads '\(name)')")
+        message: "'\(name)' is not a known variable; did you mean '\(close)'?\(count)",
+        location: locations.first, related: related,
+        hint: "rename it to '\(close)' (no template reads '\(name)')")
     }
     return Diagnostic(
       id: CheckID.unusedVariable, severity: .warning,
-      message: "'\(name)' is set but no template or value reads it", location: location,
+      message: "'\(name)' is set but no template or value reads it\(count)",
+      location: locations.first, related: related,
       hint: "remove it, or declare it in a schema.yaml if tools outside Kiln read it")
   }
 }
