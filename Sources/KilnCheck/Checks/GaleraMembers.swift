@@ -5,41 +5,23 @@ import KilnFormats
 /// Galera `wsrep_cluster_address` member lists are identical on every member (KLN401) and
 /// list exactly the API addresses of the Galera group (KLN402).
 enum GaleraMembers {
-  struct Member {
-    var file: RenderedFile
-    var line: Int
-    var members: [String]
-  }
-
   static func findings(in context: CheckContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for (_, group) in ordered(members(in: context)) {
-      guard let reference = group.first else { continue }
-      for member in group.dropFirst() where member.members != reference.members {
-        findings.append(
-          Diagnostic(
-            id: CheckID.galeraMembersDiffer,
-            message:
-              "wsrep_cluster_address of \(member.file.host) lists "
-              + "[\(member.members.joined(separator: ", "))] but \(reference.file.host) lists "
-              + "[\(reference.members.joined(separator: ", "))]",
-            location: context.cause(
-              of: member.file, line: member.line, comparedWith: reference.file.host,
-              key: "wsrep_cluster_address"),
-            related: [
-              RelatedLocation(CheckContext.rendered(member.file, line: member.line), note: "here"),
-              RelatedLocation(
-                CheckContext.rendered(reference.file, line: reference.line), note: "differs from"),
-            ],
-            hint: "every Galera member must list the same members, or the cluster splits"))
+    for (reference, others) in MemberList.byPath(members(in: context)) {
+      findings += others.compactMap {
+        $0.difference(
+          from: reference, id: CheckID.galeraMembersDiffer, what: "wsrep_cluster_address",
+          key: "wsrep_cluster_address",
+          hint: "every Galera member must list the same members, or the cluster splits",
+          in: context)
       }
       if let problem = groupMismatch(reference, in: context) { findings.append(problem) }
     }
     return findings
   }
 
-  static func members(in context: CheckContext) -> [Member] {
-    var result: [Member] = []
+  static func members(in context: CheckContext) -> [MemberList] {
+    var result: [MemberList] = []
     for (file, model) in context.parsedFiles() {
       guard case .ini(let document) = model else { continue }
       for section in document.sections {
@@ -47,7 +29,7 @@ enum GaleraMembers {
           let value = entry.values.first?.first ?? ""
           let list = value.hasPrefix("gcomm://") ? String(value.dropFirst(8)) : value
           result.append(
-            Member(
+            MemberList(
               file: file, line: entry.location?.line ?? 1,
               members: list.split(separator: ",").map { String($0).trimmingSpacesAndNewlines }
                 .filter { !$0.isEmpty }))
@@ -57,20 +39,7 @@ enum GaleraMembers {
     return result
   }
 
-  /// Members grouped by rendered path, in first-seen order.
-  static func ordered(_ members: [Member]) -> [(path: String, members: [Member])] {
-    var groups: [(path: String, members: [Member])] = []
-    for member in members {
-      if let index = groups.firstIndex(where: { $0.path == member.file.path }) {
-        groups[index].members.append(member)
-      } else {
-        groups.append((member.file.path, [member]))
-      }
-    }
-    return groups
-  }
-
-  private static func groupMismatch(_ reference: Member, in context: CheckContext)
+  private static func groupMismatch(_ reference: MemberList, in context: CheckContext)
     -> Diagnostic?
   {
     let group = context.environment.hosts(runningService: reference.file.service)

@@ -12,31 +12,21 @@ enum RabbitMQCluster {
   }
 
   private static func nodeFindings(in context: CheckContext) -> [Diagnostic] {
-    var lists: [GaleraMembers.Member] = []
+    var lists: [MemberList] = []
     for (file, model) in context.parsedFiles() {
       guard case .rabbitmq(let config) = model else { continue }
       let nodes = config.settings.filter { $0.key.hasPrefix(nodePrefix) }
       guard let first = nodes.first else { continue }
       lists.append(
-        GaleraMembers.Member(
+        MemberList(
           file: file, line: first.location?.line ?? 1, members: nodes.map(\.value)))
     }
     var findings: [Diagnostic] = []
-    for (_, group) in GaleraMembers.ordered(lists) {
-      guard let reference = group.first else { continue }
-      for member in group.dropFirst() where member.members != reference.members {
-        findings.append(
-          Diagnostic(
-            id: CheckID.rabbitNodes,
-            message:
-              "cluster nodes of \(member.file.host) are [\(member.members.joined(separator: ", "))]"
-              + " but \(reference.file.host) has [\(reference.members.joined(separator: ", "))]",
-            location: context.cause(
-              of: member.file, line: member.line, comparedWith: reference.file.host),
-            related: [
-              RelatedLocation(CheckContext.rendered(member.file, line: member.line), note: "here")
-            ],
-            hint: "every RabbitMQ node must list the same cluster nodes"))
+    for (reference, others) in MemberList.byPath(lists) {
+      findings += others.compactMap {
+        $0.difference(
+          from: reference, id: CheckID.rabbitNodes, what: "classic_config.nodes", key: nil,
+          hint: "every RabbitMQ node must list the same cluster nodes", in: context)
       }
       let expected = context.environment.hosts(runningService: reference.file.service).map {
         "rabbit@\($0)"

@@ -2,7 +2,8 @@ import KilnDiagnostics
 import KilnModel
 
 /// Variables set in an environment's group_vars, host_vars or inventory that no template and
-/// no other value reads (warning). One that looks like a typo of a known variable is reported
+/// no other value reads (warning). Ansible's `ansible_*` connection variables and the
+/// `firmware_*` variables the firmware compiler reads are exempt. One that looks like a typo of a known variable is reported
 /// as KLN167 with "did you mean" instead.
 enum UnusedVariables {
   static func findings(in context: CheckContext) -> [Diagnostic] {
@@ -15,7 +16,9 @@ enum UnusedVariables {
         continue
       }
       for (name, value) in layered.definedEntries where !usage.read.contains(name) {
-        guard !name.hasPrefix("ansible_"), !HostVariables.magicNames.contains(name) else {
+        guard !name.hasPrefix("ansible_"), !name.hasPrefix("firmware_"),
+          !HostVariables.magicNames.contains(name)
+        else {
           continue
         }
         for contribution in value.history
