@@ -14,7 +14,7 @@ struct Kiln: AsyncParsableCommand {
     version: KilnVersion.current,
     subcommands: [
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
-      SealCommand.self, VerifyCommand.self, KeygenCommand.self,
+      SealCommand.self, VerifyCommand.self, KeygenCommand.self, DiffCommand.self,
     ]
   )
 }
