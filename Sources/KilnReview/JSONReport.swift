@@ -64,7 +64,10 @@ public enum JSONReport {
       JSONMember(
         "secret",
         entry.secret.map {
-          .object([JSONMember("old", optional($0.old)), JSONMember("new", optional($0.new))])
+          .object([
+            JSONMember("old", optional($0.old.map { "sha256:" + $0 })),
+            JSONMember("new", optional($0.new.map { "sha256:" + $0 })),
+          ])
         } ?? .null),
       JSONMember("outcome", .string(entry.secret == nil ? comparison.outcome.rawValue : "secret")),
       JSONMember("cosmetic", comparison.cosmetic.map { .string($0.rawValue) } ?? .null),

@@ -23,6 +23,12 @@ public struct RenderCache: Sendable {
     public var hits: Int
     /// Hosts rendered (and stored).
     public var misses: Int
+
+    /// Creates statistics.
+    public init(hits: Int, misses: Int) {
+      self.hits = hits
+      self.misses = misses
+    }
   }
 
   /// Compiles `selection` with `compiler`, reading unchanged hosts from the cache and storing

@@ -13,9 +13,9 @@ import KilnModel
 /// * the host's own variable files: `group_vars` of `all` and of each of its groups, and its
 ///   `host_vars`, in every environment of the chain;
 /// * the variable files of every host, when the host can read other hosts' variables: a
-///   template of one of its services (or an overlay) names `hostvars`, or includes another
-///   template while any template names `hostvars`, or a variable file of the chain names
-///   `hostvars` (values are evaluated lazily, so one value can read another host);
+///   template reachable from its services and overlays names `hostvars` (see
+///   `readsHostvars`), or a variable file of the chain names `hostvars` (values are evaluated
+///   lazily, so one value can read another host);
 /// * the whole repository when any template calls `lookup(` (it can read any file).
 struct RenderInputKeys {
   private let compiler: EnvironmentCompiler
@@ -23,7 +23,7 @@ struct RenderInputKeys {
   private let shared: [String]
   private let variableFiles: [(directory: String, entries: [TreeEntry])]
   private let everyVariableFile: [String]
-  private let sourceTexts: [String: String]
+  private let readers: [[String]: Bool]
   private let variablesReadHosts: Bool
 
   /// Lists and identifies the inputs of `compiler`'s environment once; `salt` holds the Kiln
@@ -46,6 +46,7 @@ struct RenderInputKeys {
       var variableFiles: [(String, [TreeEntry])] = []
       var everyVariableFile: [String] = []
       var variablesReadHosts = false
+      var variableText = ""
       for directory in directories {
         for path in try source.filePaths(under: directory) ?? [] {
           let relative = path.dropFirst(directory.count + 1)
@@ -53,6 +54,7 @@ struct RenderInputKeys {
             everyVariableFile.append(path)
             let text = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
             if text.contains("hostvars") { variablesReadHosts = true }
+            variableText += text
           } else {
             sharedPaths.append(path)
           }
@@ -65,7 +67,15 @@ struct RenderInputKeys {
       if texts.values.contains(where: { $0.contains("lookup(") }) {
         sharedPaths = try source.filePaths(under: "") ?? sharedPaths
       }
-      self.sourceTexts = texts
+      var readers: [[String]: Bool] = [:]
+      for host in compiler.environment.hosts {
+        let signature = Self.signature(of: host, in: compiler)
+        if readers[signature] == nil {
+          readers[signature] = Self.readsHostvars(
+            from: signature, texts: texts, variableText: variableText)
+        }
+      }
+      self.readers = readers
       self.variableFiles = variableFiles
       self.everyVariableFile = everyVariableFile
       self.variablesReadHosts = variablesReadHosts
@@ -104,18 +114,39 @@ struct RenderInputKeys {
 
   /// Whether the host's render may read another host's variables.
   func readsOtherHosts(_ host: String) -> Bool {
-    if variablesReadHosts { return true }
+    variablesReadHosts || readers[Self.signature(of: host, in: compiler)] ?? true
+  }
+
+  /// The directories whose templates a host's render starts from: its services' and overlays'.
+  static func signature(of host: String, in compiler: EnvironmentCompiler) -> [String] {
     let environment = compiler.environment
-    let directories =
-      environment.services(onHost: host).map { $0.directory + "/" }
+    return environment.services(onHost: host).map { $0.directory + "/" }
       + environment.overlays(forHost: host).map { $0.directory + "/" }
-    let own = sourceTexts.filter { path, _ in directories.contains { path.hasPrefix($0) } }
-    if own.values.contains(where: { $0.contains("hostvars") }) { return true }
-    let includes = own.values.contains { text in
-      text.contains("include") || text.contains("import") || text.contains("extends")
-        || text.contains("lookup(")
+  }
+
+  /// Whether the templates reachable from `directories` name `hostvars`. Reachable: the files
+  /// of those directories, then every template whose name (relative to `templates/`) appears
+  /// in a reachable text or in a variable file, transitively, which covers `include`,
+  /// `import`, `extends` and `lookup('template', …)` with a literal name or a name stored in
+  /// a variable.
+  static func readsHostvars(
+    from directories: [String], texts: [String: String], variableText: String
+  ) -> Bool {
+    var reachable = texts.keys.filter { path in directories.contains { path.hasPrefix($0) } }
+    var seen = Set(reachable)
+    let names = texts.keys.sorted().filter { $0.hasPrefix("templates/") }.map {
+      ($0, String($0.dropFirst("templates/".count)))
     }
-    return includes && sourceTexts.values.contains { $0.contains("hostvars") }
+    var pending = reachable + ["<variables>"]
+    while let next = pending.popLast() {
+      let text = next == "<variables>" ? variableText : texts[next] ?? ""
+      for (path, name) in names where !seen.contains(path) && text.contains(name) {
+        seen.insert(path)
+        reachable.append(path)
+        pending.append(path)
+      }
+    }
+    return reachable.contains { texts[$0]?.contains("hostvars") ?? false }
   }
 
   /// The variable files that apply to `host`: `all`, its groups, its own host_vars.
