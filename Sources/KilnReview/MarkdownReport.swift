@@ -16,7 +16,7 @@ public enum MarkdownReport {
       for finding in review.findings {
         out +=
           "> [!WARNING]\n> render failed on \(finding.side.rawValue): "
-          + escape(finding.diagnostic.description.replacingNewlines()) + "\n\n"
+          + code(finding.diagnostic.description.replacingNewlines()) + "\n\n"
       }
       if !review.hostsAdded.isEmpty {
         out += "- hosts added: " + review.hostsAdded.map(code).joined(separator: ", ") + "\n"
