@@ -3,15 +3,16 @@ import KilnDiagnostics
 
 /// Runs every check over one environment and collects all findings.
 public enum Checker {
-  /// Renders the environment (keeping the files of hosts that render), parses every file back
+  /// Renders the environment (keeping the hosts that render), parses every file back
   /// and runs `rules` concurrently; load warnings and render failures become findings too,
-  /// except those a rule already reports better (an undefined name found statically, a
-  /// format error that parse-back places on the template line).
+  /// except an undefined name the static template check already reports with its hosts.
   public static func check(compiler: EnvironmentCompiler, rules: [CheckRule] = CheckRules.all)
     async throws(DiagnosticsError) -> CheckReport
   {
-    let (result, failures) = try await compiler.compileKeepingFailures()
+    let partial = try await compiler.compilePartially()
+    let result = partial.result
     let context = await CheckContext.make(compiler: compiler, files: result.files)
+    let failures = RenderFailures.findings(partial.failures, in: context)
     let found = await withTaskGroup(of: [Diagnostic].self) { group in
       for rule in rules {
         group.addTask { rule.run(context) }
@@ -24,9 +25,7 @@ public enum Checker {
       found.filter { $0.id == CheckID.undefinedVariable }.compactMap {
         UndefinedName.parse($0.message)
       })
-    let parseBackIDs = Set(found.filter { $0.id.rawValue.hasPrefix("KLN3") }.map(\.id))
     let renderFailures = failures.filter { failure in
-      if parseBackIDs.contains(failure.id) { return false }
       guard failure.id == "KLN202", let name = UndefinedName.parse(failure.message) else {
         return true
       }
@@ -35,7 +34,7 @@ public enum Checker {
     var seen = Set<Diagnostic>()
     let findings = (result.warnings + renderFailures + found).filter { seen.insert($0).inserted }
     return CheckReport(
-      environment: result.environment, hostCount: result.hosts.count,
+      environment: result.environment, hostCount: compiler.environment.hosts.count,
       fileCount: result.files.count, findings: findings.sortedForOutput())
   }
 }

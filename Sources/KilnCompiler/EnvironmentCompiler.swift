@@ -53,15 +53,17 @@ public struct EnvironmentCompiler: Sendable {
   public func compile(selection: RenderSelection = .all) async throws(DiagnosticsError)
     -> CompileResult
   {
-    let (result, failures) = try await compileKeepingFailures(selection: selection)
-    if !failures.isEmpty { throw DiagnosticsError(failures) }
-    return result
+    let partial = try await compilePartially(selection: selection)
+    if !partial.failures.isEmpty {
+      throw DiagnosticsError(FailureGrouping.group(partial.failures))
+    }
+    return partial.result
   }
 
-  /// Like `compile`, but the files that did render are returned beside the grouped render
-  /// failures instead of being discarded (`kiln check` reports both).
-  public func compileKeepingFailures(selection: RenderSelection = .all)
-    async throws(DiagnosticsError) -> (result: CompileResult, failures: [Diagnostic])
+  /// Renders the selection like `compile(selection:)`, but a host whose render fails is left
+  /// out of the result and reported in `failures` instead of failing everything.
+  public func compilePartially(selection: RenderSelection = .all) async throws(DiagnosticsError)
+    -> PartialCompileResult
   {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
@@ -80,18 +82,22 @@ public struct EnvironmentCompiler: Sendable {
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
+    var rendered: [String] = []
     for outcome in outcomes {
-      files += outcome.files
+      if outcome.failures.isEmpty {
+        files += outcome.files
+        rendered.append(outcome.host)
+      }
       failures += outcome.failures.map { (outcome.host, $0) }
     }
     let result = CompileResult(
-      environment: environment.name, sourceDescription: sourceDescription, hosts: hosts,
+      environment: environment.name, sourceDescription: sourceDescription, hosts: rendered,
       services: services.sorted(), files: files.sortedForOutput(),
       warnings: repository.warnings)
-    return (result, FailureGrouping.group(failures))
+    return PartialCompileResult(result: result, failures: failures)
   }
 
-  private func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {
+  func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {
     if selection.hosts.isEmpty && selection.groups.isEmpty { return environment.hosts }
     var wanted = Set<String>()
     var problems: [Diagnostic] = []
