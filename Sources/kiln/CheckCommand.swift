@@ -30,30 +30,20 @@ struct CheckCommand: AsyncParsableCommand {
   @Flag(name: .customLong("strict"), help: "Warnings fail the check too (exit 1).")
   var strict = false
 
-  @Option(
-    name: .customLong("rev"),
-    help: "Read this git revision instead of the working tree.")
-  var revision: String?
-
-  @Option(name: [.customShort("C"), .customLong("repository")], help: "The repository directory.")
-  var repository: String = "."
-
-  @Option(
-    name: .customLong("set"), help: "Override a variable for every host: name=value (repeatable).")
-  var assignments: [String] = []
+  @OptionGroup var source: RepositorySourceOptions
 
   func run() async throws {
     let names = try environmentNames()
     var reports: [CheckReport] = []
-    var source: (any SourceTree)?
+    var tree: (any SourceTree)?
     for name in names {
       let compiler = try EnvironmentCompiler(
-        repositoryPath: repository, revision: revision, environment: name,
-        assignments: assignments)
-      source = compiler.repository.source
+        repositoryPath: source.repository, revision: source.revision, environment: name,
+        assignments: source.assignments)
+      tree = compiler.repository.source
       reports.append(try await Checker.check(compiler: compiler))
     }
-    Terminal.output(output(reports, source: source), newline: false)
+    Terminal.output(output(reports, source: tree), newline: false)
     let errors = reports.reduce(0) { $0 + $1.count(.error) }
     let warnings = reports.reduce(0) { $0 + $1.count(.warning) }
     if errors > 0 || (strict && warnings > 0) { throw KilnExit(code: 1) }
@@ -62,8 +52,8 @@ struct CheckCommand: AsyncParsableCommand {
   private func environmentNames() throws -> [String?] {
     guard all else { return environments.isEmpty ? [nil] : environments }
     let compiler = try EnvironmentCompiler(
-      repositoryPath: repository, revision: revision, environment: environments.first,
-      assignments: assignments)
+      repositoryPath: source.repository, revision: source.revision,
+      environment: environments.first, assignments: source.assignments)
     return compiler.repository.environments.map(\.name).sorted().map { Optional($0) }
   }
 
