@@ -125,7 +125,37 @@ public struct CheckContext: Sendable {
       if let other, text(name, host: file.host) == text(name, host: other) { continue }
       if let location = self.origin(name, host: file.host) { return location }
     }
+    if let other, let location = differingTemplateVariable(of: file, comparedWith: other) {
+      return location
+    }
     return origin.location
+  }
+
+  /// The origin, on `file`'s host, of the first variable its template reads (loops and
+  /// conditions too) that `other` and a third host agree on but `file`'s host does not, and
+  /// that an environment or overlay sets: a per-host deviation, not a per-host value.
+  private func differingTemplateVariable(of file: RenderedFile, comparedWith other: String)
+    -> SourceLocation?
+  {
+    guard
+      let third = files.first(where: {
+        $0.path == file.path && $0.host != file.host && $0.host != other
+      })?.host,
+      let service = repository.service(named: file.service),
+      let uses = compiler.variableUses(of: service).first(where: {
+        $0.file.destination == file.path
+      })?.uses
+    else { return nil }
+    for use in uses where !HostVariables.magicNames.contains(use.name) {
+      let reference = text(use.name, host: other)
+      guard reference == text(use.name, host: third),
+        text(use.name, host: file.host) != reference,
+        let location = origin(use.name, host: file.host),
+        location.file.hasPrefix("environments/") || location.file.hasPrefix("overlays/")
+      else { continue }
+      return location
+    }
+    return nil
   }
 
   /// A location inside a rendered file, for related notes: `host:path:line:col`.

@@ -40,8 +40,7 @@ struct FixtureCase: Sendable, CustomStringConvertible {
       name: "galera-group", id: "KLN402", file: "templates/mariadb/galera.cnf.j2", line: 27),
     FixtureCase(
       name: "galera-even", id: "KLN403", file: "templates/mariadb/service.yaml", line: 2),
-    FixtureCase(
-      name: "rabbitmq-nodes", id: "KLN404", file: "templates/rabbitmq/rabbitmq.conf.j2", line: 8),
+    FixtureCase(name: "rabbitmq-nodes", id: "KLN404", file: host("ctl02"), line: 6),
     FixtureCase(name: "rabbitmq-cookie", id: "KLN405", file: host("ctl02"), line: 5),
     FixtureCase(
       name: "hosts-duplicate", id: "KLN406", file: "templates/rabbitmq/hosts.j2", line: 6),
