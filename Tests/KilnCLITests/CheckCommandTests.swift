@@ -72,3 +72,17 @@ import Testing
   #expect(broken.exitCode == 2)
   #expect(broken.stderr.contains("environments/prod/group_vars/all.yaml:"))
 }
+
+@Test func revisionChecksTheCommitNotTheWorkingTree() throws {
+  let fixture = try ExampleFixture(label: "check-rev")
+  defer { fixture.remove() }
+  try fixture.edit(
+    "environments/prod/host_vars/ctl03.yaml", replacing: "keepalived_priority: 130",
+    with: "keepalived_priority: 140")
+  let working = try fixture.kiln("check", "--env", "prod", "--format", "github")
+  #expect(working.exitCode == 1)
+  #expect(working.stdout.contains("title=KLN409::"))
+  let committed = try fixture.kiln("check", "--env", "prod", "--rev", "HEAD")
+  #expect(committed.exitCode == 0)
+  #expect(committed.stdout == "prod: 9 hosts, 42 files: no findings\n")
+}
