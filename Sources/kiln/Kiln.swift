@@ -16,6 +16,7 @@ struct Kiln: AsyncParsableCommand {
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
       SealCommand.self, VerifyCommand.self, KeygenCommand.self, SecretCommand.self,
       SignCommand.self, ApplyCommand.self, ImportCommand.self,
+      DiffCommand.self, CheckCommand.self,
     ]
   )
 }

@@ -1,0 +1,192 @@
+import Crypto
+import KilnDiagnostics
+import KilnGit
+import KilnModel
+
+/// The cache key of each host's render: a SHA-256 over the git blob ids of every input the
+/// render can read, the Kiln version and anything else that changes renders.
+///
+/// What a host's render reads, and so what its key covers:
+/// * shared by every host: `kiln.yaml`, every file of `templates/` and `overlays/`, and every
+///   file of each environment of the chain except `group_vars/` and `host_vars/` (env.yaml,
+///   inventory, secrets);
+/// * the host's own variable files: `group_vars` of `all` and of each of its groups, and its
+///   `host_vars`, in every environment of the chain;
+/// * the variable files of every host, when the host can read other hosts' variables: a
+///   template reachable from its services and overlays names `hostvars` (see
+///   `readsHostvars`), or a variable file of the chain names `hostvars` (values are evaluated
+///   lazily, so one value can read another host);
+/// * the whole repository when any template calls `lookup(` (it can read any file).
+struct RenderInputKeys {
+  private let compiler: EnvironmentCompiler
+  private let source: any SourceTree
+  private let shared: [String]
+  private let variableFiles: [(directory: String, entries: [TreeEntry])]
+  private let everyVariableFile: [String]
+  private let readers: [[String]: Bool]
+  private let variablesReadHosts: Bool
+
+  /// Lists and identifies the inputs of `compiler`'s environment once; `salt` holds the Kiln
+  /// version and everything else that changes renders (the `--set` assignments, services).
+  init(compiler: EnvironmentCompiler, salt: [String]) throws(DiagnosticsError) {
+    self.compiler = compiler
+    source = compiler.source
+    let directories = compiler.environment.chain.compactMap {
+      compiler.repository.environment(named: $0)?.directory
+    }
+    do {
+      var sharedPaths = ["kiln.yaml"]
+      var texts: [String: String] = [:]
+      for root in ["templates", "overlays"] {
+        for path in try source.filePaths(under: root) ?? [] {
+          sharedPaths.append(path)
+          texts[path] = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
+        }
+      }
+      var variableFiles: [(String, [TreeEntry])] = []
+      var everyVariableFile: [String] = []
+      var variablesReadHosts = false
+      var variableText = ""
+      for directory in directories {
+        for path in try source.filePaths(under: directory) ?? [] {
+          let relative = path.dropFirst(directory.count + 1)
+          if relative.hasPrefix("group_vars/") || relative.hasPrefix("host_vars/") {
+            everyVariableFile.append(path)
+            let text = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
+            if text.contains("hostvars") { variablesReadHosts = true }
+            variableText += text
+          } else {
+            sharedPaths.append(path)
+          }
+        }
+        for kind in ["group_vars", "host_vars"] {
+          let entries = try source.listDirectory("\(directory)/\(kind)") ?? []
+          variableFiles.append(("\(directory)/\(kind)", entries))
+        }
+      }
+      if texts.values.contains(where: { $0.contains("lookup(") }) {
+        sharedPaths = try source.filePaths(under: "") ?? sharedPaths
+      }
+      var readers: [[String]: Bool] = [:]
+      for host in compiler.environment.hosts {
+        let signature = Self.signature(of: host, in: compiler)
+        if readers[signature] == nil {
+          readers[signature] = Self.readsHostvars(
+            from: signature, texts: texts, variableText: variableText)
+        }
+      }
+      self.readers = readers
+      self.variableFiles = variableFiles
+      self.everyVariableFile = everyVariableFile
+      self.variablesReadHosts = variablesReadHosts
+      self.shared = salt + (try Self.identities(of: sharedPaths, in: source))
+    } catch {
+      throw DiagnosticsError(error.diagnostic)
+    }
+  }
+
+  /// The key of `host`'s render.
+  func key(host: String, allVariables: [String]) throws(DiagnosticsError) -> String {
+    var hasher = SHA256()
+    for line in shared { hasher.update(data: Array((line + "\n").utf8)) }
+    let own: [String]
+    do {
+      own = try Self.identities(of: variablePaths(of: host), in: source)
+    } catch {
+      throw DiagnosticsError(error.diagnostic)
+    }
+    hasher.update(data: Array("host \(host)\n".utf8))
+    for line in readsOtherHosts(host) ? allVariables : own {
+      hasher.update(data: Array((line + "\n").utf8))
+    }
+    return Digest.hex(hasher.finalize())
+  }
+
+  /// The identities of every variable file of the chain (computed once per compile, only when
+  /// a host reads other hosts).
+  func allVariableIdentities() throws(DiagnosticsError) -> [String] {
+    do {
+      return try Self.identities(of: everyVariableFile, in: source)
+    } catch {
+      throw DiagnosticsError(error.diagnostic)
+    }
+  }
+
+  /// Whether the host's render may read another host's variables.
+  func readsOtherHosts(_ host: String) -> Bool {
+    variablesReadHosts || readers[Self.signature(of: host, in: compiler)] ?? true
+  }
+
+  /// The directories whose templates a host's render starts from: its services' and overlays'.
+  static func signature(of host: String, in compiler: EnvironmentCompiler) -> [String] {
+    let environment = compiler.environment
+    return environment.services(onHost: host).map { $0.directory + "/" }
+      + environment.overlays(forHost: host).map { $0.directory + "/" }
+  }
+
+  /// Whether the templates reachable from `directories` name `hostvars`. Reachable: the files
+  /// of those directories, then every template whose name (relative to `templates/`) appears
+  /// in a reachable text or in a variable file, transitively, which covers `include`,
+  /// `import`, `extends` and `lookup('template', …)` with a literal name or a name stored in
+  /// a variable.
+  static func readsHostvars(
+    from directories: [String], texts: [String: String], variableText: String
+  ) -> Bool {
+    var reachable = texts.keys.filter { path in directories.contains { path.hasPrefix($0) } }
+    var seen = Set(reachable)
+    let names = texts.keys.sorted().filter { $0.hasPrefix("templates/") }.map {
+      ($0, String($0.dropFirst("templates/".count)))
+    }
+    var pending = reachable + ["<variables>"]
+    while let next = pending.popLast() {
+      let text = next == "<variables>" ? variableText : texts[next] ?? ""
+      for (path, name) in names where !seen.contains(path) && text.contains(name) {
+        seen.insert(path)
+        reachable.append(path)
+        pending.append(path)
+      }
+    }
+    return reachable.contains { texts[$0]?.contains("hostvars") ?? false }
+  }
+
+  /// The variable files that apply to `host`: `all`, its groups, its own host_vars.
+  private func variablePaths(of host: String) -> [String] {
+    let groups = Set(["all"] + compiler.environment.groupNames(ofHost: host))
+    var paths: [String] = []
+    for (directory, entries) in variableFiles {
+      let names = directory.hasSuffix("host_vars") ? [host] : Array(groups)
+      for entry in entries where names.contains(Self.stem(entry.name)) {
+        if entry.kind == .directory {
+          paths.append(directory + "/" + entry.name + "/")
+        } else {
+          paths.append(directory + "/" + entry.name)
+        }
+      }
+    }
+    return paths
+  }
+
+  private static func stem(_ name: String) -> String {
+    for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+      return String(name.dropLast(suffix.count))
+    }
+    return name
+  }
+
+  /// `path blob-id` lines; a path ending in `/` stands for every file below it.
+  static func identities(of paths: [String], in source: any SourceTree) throws(GitError)
+    -> [String]
+  {
+    var lines: [String] = []
+    for path in paths {
+      if path.hasSuffix("/") {
+        for file in try source.filePaths(under: String(path.dropLast())) ?? [] {
+          lines.append("\(file) \(try source.contentID(file) ?? "-")")
+        }
+      } else {
+        lines.append("\(path) \(try source.contentID(path) ?? "-")")
+      }
+    }
+    return lines
+  }
+}
