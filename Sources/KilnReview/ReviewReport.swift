@@ -1,3 +1,4 @@
+import KilnCompiler
 import KilnDiagnostics
 
 /// Everything `kiln diff` found: one review per environment.
@@ -45,6 +46,10 @@ public struct EnvironmentReview: Sendable {
   public var headFileCount: Int
   /// The inventory groups (head side, else base) with their hosts, for filtering reports.
   public var groups: [HostGroup] = []
+  /// What the render cache did for the base side (nil without a cache).
+  public var baseCache: RenderCache.Statistics?
+  /// What the render cache did for the head side (nil without a cache).
+  public var headCache: RenderCache.Statistics?
 
   /// Whether anything differs.
   public var hasChanges: Bool {

@@ -82,7 +82,8 @@ public enum Reviewer {
     }
     var review = EnvironmentReview(
       name: name, status: .compared, hostsAdded: [], hostsRemoved: [], changes: [],
-      formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0)
+      formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0,
+      baseCache: old.cache, headCache: new.cache)
     if let inventory = (new.compiler ?? old.compiler)?.environment.inventory {
       review.groups = inventory.groupNames.map {
         HostGroup(name: $0, hosts: inventory.hosts(inGroup: $0) ?? [])
