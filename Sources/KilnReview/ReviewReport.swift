@@ -10,6 +10,13 @@ public struct ReviewReport: Sendable {
   /// The environments compared, in request order.
   public var environments: [EnvironmentReview]
 
+  /// Creates a report.
+  public init(base: String, head: String, environments: [EnvironmentReview]) {
+    self.base = base
+    self.head = head
+    self.environments = environments
+  }
+
   /// Whether any environment differs (files, hosts, or the environment itself).
   public var hasChanges: Bool { environments.contains { $0.hasChanges } }
   /// Whether a side failed to render somewhere (exit 2).

@@ -84,7 +84,10 @@ struct DiffCommand: AsyncParsableCommand {
         side, statistics in
         statistics.map { "\(side) \($0.misses) of \($0.hits + $0.misses)" }
       }
-      if !sides.isEmpty {
+      let hosts = [review.baseCache, review.headCache].reduce(0) {
+        $0 + ($1.map { $0.hits + $0.misses } ?? 0)
+      }
+      if hosts > 0 {
         Terminal.error(
           "kiln diff: env \(review.name): rendered \(sides.joined(separator: ", ")) hosts, "
             + "the rest from the render cache")
