@@ -14,7 +14,8 @@ struct Kiln: AsyncParsableCommand {
     version: KilnVersion.current,
     subcommands: [
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
-      SealCommand.self, VerifyCommand.self, KeygenCommand.self, DiffCommand.self,
+      SealCommand.self, VerifyCommand.self, KeygenCommand.self, CheckCommand.self,
+      DiffCommand.self,
     ]
   )
 }

@@ -13,9 +13,10 @@ import KilnModel
 /// * the host's own variable files: `group_vars` of `all` and of each of its groups, and its
 ///   `host_vars`, in every environment of the chain;
 /// * the variable files of every host, when the host can read other hosts' variables: a
-///   template reachable from its services and overlays names `hostvars` (see
-///   `TemplateReferences`), or a variable file of the chain names `hostvars` (values are evaluated
-///   lazily, so one value can read another host);
+///   template of one of its services, or one such a template may include, reads `hostvars`
+///   (found from the templates' syntax, `variableUses(of:)`), a file of one of its overlays
+///   names `hostvars`, or a variable file of the chain does (values are evaluated lazily, so
+///   one value can read another host);
 /// * the whole repository when any template calls `lookup(` (it can read any file).
 struct RenderInputKeys {
   private let compiler: EnvironmentCompiler
@@ -25,7 +26,8 @@ struct RenderInputKeys {
   /// Each group_vars/host_vars directory of the chain with its entries by group or host name.
   private let variableFiles: [(directory: String, byStem: [String: [TreeEntry]])]
   private let everyVariableFile: [String]
-  private let readers: [[String]: Bool]
+  /// Whether each host's templates or overlays read `hostvars`.
+  private let readers: [String: Bool]
   private let variablesReadHosts: Bool
 
   /// Lists and identifies the inputs of `compiler`'s environment once; `salt` holds the Kiln
@@ -48,7 +50,6 @@ struct RenderInputKeys {
       var variableFiles: [(String, [String: [TreeEntry]])] = []
       var everyVariableFile: [String] = []
       var variablesReadHosts = false
-      var variableText = ""
       for directory in directories {
         for path in try source.filePaths(under: directory) ?? [] {
           let relative = path.dropFirst(directory.count + 1)
@@ -56,7 +57,6 @@ struct RenderInputKeys {
             everyVariableFile.append(path)
             let text = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
             if text.contains("hostvars") { variablesReadHosts = true }
-            variableText += text
           } else {
             sharedPaths.append(path)
           }
@@ -70,13 +70,24 @@ struct RenderInputKeys {
       if texts.values.contains(where: { $0.contains("lookup(") }) {
         sharedPaths = try source.filePaths(under: "") ?? sharedPaths
       }
-      let references = TemplateReferences(texts: texts, variableText: variableText)
-      var readers: [[String]: Bool] = [:]
-      for host in compiler.environment.hosts {
-        let signature = Self.signature(of: host, in: compiler)
-        if readers[signature] == nil {
-          readers[signature] = references.readsHostvars(from: signature)
+      let hostvarsServices = compiler.repository.services.filter { service in
+        compiler.variableUses(of: service).contains { file in
+          file.uses.contains { $0.name == "hostvars" }
         }
+      }.map(\.name)
+      let hostvarsOverlays = compiler.repository.overlays.map(\.directory).filter { directory in
+        texts.contains { path, text in path.hasPrefix(directory + "/") && text.contains("hostvars")
+        }
+      }
+      var readers: [String: Bool] = [:]
+      for host in compiler.environment.hosts {
+        readers[host] =
+          compiler.environment.services(onHost: host).contains {
+            hostvarsServices.contains($0.name)
+          }
+          || compiler.environment.overlays(forHost: host).contains {
+            hostvarsOverlays.contains($0.directory)
+          }
       }
       self.readers = readers
       self.variableFiles = variableFiles
@@ -121,14 +132,7 @@ struct RenderInputKeys {
 
   /// Whether the host's render may read another host's variables.
   func readsOtherHosts(_ host: String) -> Bool {
-    variablesReadHosts || readers[Self.signature(of: host, in: compiler)] ?? true
-  }
-
-  /// The directories whose templates a host's render starts from: its services' and overlays'.
-  static func signature(of host: String, in compiler: EnvironmentCompiler) -> [String] {
-    let environment = compiler.environment
-    return environment.services(onHost: host).map { $0.directory + "/" }
-      + environment.overlays(forHost: host).map { $0.directory + "/" }
+    variablesReadHosts || readers[host] ?? true
   }
 
   /// The variable files that apply to `host`: `all`, its groups, its own host_vars.
