@@ -57,15 +57,22 @@ public struct EnvironmentCompiler: Sendable {
   public func compile(selection: RenderSelection = .all) async throws(DiagnosticsError)
     -> CompileResult
   {
-    let partial = try await compilePartially(selection: selection)
-    if !partial.failures.isEmpty {
-      throw DiagnosticsError(FailureGrouping.group(partial.failures))
-    }
-    return partial.result
+    let (result, failures) = try await compileKeepingFailures(selection: selection)
+    if !failures.isEmpty { throw DiagnosticsError(failures) }
+    return result
   }
 
-  /// Renders the selection like `compile(selection:)`, but a host whose render fails is left
-  /// out of the result and reported in `failures` instead of failing everything.
+  /// Like `compile`, but the files that did render are returned beside the grouped render
+  /// failures instead of being discarded (`kiln check` reports both).
+  public func compileKeepingFailures(selection: RenderSelection = .all)
+    async throws(DiagnosticsError) -> (result: CompileResult, failures: [Diagnostic])
+  {
+    let partial = try await compilePartially(selection: selection)
+    return (partial.result, partial.groupedFailures)
+  }
+
+  /// Like `compileKeepingFailures`, with each failure kept beside the host it happened on
+  /// (`kiln diff` leaves those hosts out of the comparison; the render cache never stores them).
   public func compilePartially(selection: RenderSelection = .all) async throws(DiagnosticsError)
     -> PartialCompileResult
   {
@@ -86,7 +93,6 @@ public struct EnvironmentCompiler: Sendable {
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
-    var rendered: [String] = []
     for outcome in outcomes {
       if outcome.failures.isEmpty {
         files += outcome.files.map { $0.markingSecrets() }

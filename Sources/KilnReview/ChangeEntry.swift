@@ -75,7 +75,7 @@ public struct ModeChange: Sendable, Hashable {
 public struct SourceChange: Sendable, Hashable {
   /// The repository file.
   public var file: String
-  /// The line in the new version (or in the old one for a removed line).
+  /// The line in the new version (or in the old one for a removed line); 0 for a binary file.
   public var line: Int
   /// The old line text (nil when added).
   public var old: String?
@@ -91,7 +91,7 @@ public struct SourceChange: Sendable, Hashable {
     case (let old?, let new?): "\(old.trimmed) → \(new.trimmed)"
     case (nil, let new?): "+ \(new.trimmed)"
     case (let old?, nil): "- \(old.trimmed)"
-    default: ""
+    default: "binary file changed"
     }
   }
 }

@@ -25,8 +25,14 @@ struct InputChanges: Sendable {
       let oldID = try? base.contentID(path)
       let newID = try? head.contentID(path)
       guard oldID != newID else { continue }
-      let old = lines((try? base.readFile(path)) ?? nil)
-      let new = lines((try? head.readFile(path)) ?? nil)
+      let oldBytes = (try? base.readFile(path)) ?? nil
+      let newBytes = (try? head.readFile(path)) ?? nil
+      if isBinary(oldBytes) || isBinary(newBytes) {
+        files.append((path, [SourceChange(file: path, line: 0, old: nil, new: nil)]))
+        continue
+      }
+      let old = lines(oldBytes)
+      let new = lines(newBytes)
       let changes = LineDiff.changedLines(old: old, new: new).map { change in
         SourceChange(
           file: path, line: change.newLine ?? change.oldLine ?? 0, old: change.old,
@@ -35,6 +41,11 @@ struct InputChanges: Sendable {
       if !changes.isEmpty { files.append((path, changes)) }
     }
     return InputChanges(files: files)
+  }
+
+  private static func isBinary(_ bytes: [UInt8]?) -> Bool {
+    guard let bytes else { return false }
+    return String(validating: bytes, as: UTF8.self) == nil || bytes.contains(0)
   }
 
   private static func lines(_ bytes: [UInt8]?) -> [String] {

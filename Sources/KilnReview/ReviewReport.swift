@@ -1,3 +1,4 @@
+import KilnCompiler
 import KilnDiagnostics
 
 /// Everything `kiln diff` found: one review per environment.
@@ -8,6 +9,13 @@ public struct ReviewReport: Sendable {
   public var head: String
   /// The environments compared, in request order.
   public var environments: [EnvironmentReview]
+
+  /// Creates a report.
+  public init(base: String, head: String, environments: [EnvironmentReview]) {
+    self.base = base
+    self.head = head
+    self.environments = environments
+  }
 
   /// Whether any environment differs (files, hosts, or the environment itself).
   public var hasChanges: Bool { environments.contains { $0.hasChanges } }
@@ -45,6 +53,10 @@ public struct EnvironmentReview: Sendable {
   public var headFileCount: Int
   /// The inventory groups (head side, else base) with their hosts, for filtering reports.
   public var groups: [HostGroup] = []
+  /// What the render cache did for the base side (nil without a cache).
+  public var baseCache: RenderCache.Statistics?
+  /// What the render cache did for the head side (nil without a cache).
+  public var headCache: RenderCache.Statistics?
 
   /// Whether anything differs.
   public var hasChanges: Bool {

@@ -13,6 +13,8 @@ struct ReviewSide: Sendable {
   var failures: [Diagnostic]
   /// Hosts that failed to render.
   var failedHosts: [String]
+  /// Hosts read from and rendered past the cache (nil without a cache).
+  var cache: RenderCache.Statistics? = nil
 
   /// Whether `environment` exists in `source` (`environments/<name>/`).
   static func exists(_ environment: String, in source: any SourceTree) throws(DiagnosticsError)
@@ -37,16 +39,16 @@ struct ReviewSide: Sendable {
       let compiler = try EnvironmentCompiler(
         source: source, environment: environment, assignments: request.assignments)
       let partial: PartialCompileResult
+      var statistics: RenderCache.Statistics?
       if let cache = request.cache {
-        partial = try await cache.compile(
-          compiler, selection: request.selection, salt: request.assignments
-        ).0
+        (partial, statistics) = try await cache.compile(
+          compiler, selection: request.selection, salt: request.assignments)
       } else {
         partial = try await compiler.compilePartially(selection: request.selection)
       }
       return ReviewSide(
         compiler: compiler, result: partial.result, failures: partial.groupedFailures,
-        failedHosts: partial.failedHosts)
+        failedHosts: partial.failedHosts, cache: statistics)
     } catch {
       return ReviewSide(
         compiler: nil, result: nil, failures: error.diagnostics, failedHosts: [])

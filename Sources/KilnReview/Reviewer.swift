@@ -71,9 +71,10 @@ public enum Reviewer {
   static func review(
     environment name: String, base: any SourceTree, head: any SourceTree, request: ReviewRequest
   ) async -> EnvironmentReview {
-    async let oldSide = ReviewSide.compile(name, source: base, request: request)
-    async let newSide = ReviewSide.compile(name, source: head, request: request)
-    let (old, new) = await (oldSide, newSide)
+    // One side after the other: each side renders its hosts in parallel already, and with a
+    // cache the head then finds every host the change does not touch stored by the base.
+    let old = await ReviewSide.compile(name, source: base, request: request)
+    let new = await ReviewSide.compile(name, source: head, request: request)
     var findings =
       old.failures.map { ReviewFinding(side: .base, diagnostic: $0) }
       + new.failures.map { ReviewFinding(side: .head, diagnostic: $0) }
@@ -82,7 +83,8 @@ public enum Reviewer {
     }
     var review = EnvironmentReview(
       name: name, status: .compared, hostsAdded: [], hostsRemoved: [], changes: [],
-      formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0)
+      formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0,
+      baseCache: old.cache, headCache: new.cache)
     if let inventory = (new.compiler ?? old.compiler)?.environment.inventory {
       review.groups = inventory.groupNames.map {
         HostGroup(name: $0, hosts: inventory.hosts(inGroup: $0) ?? [])

@@ -79,6 +79,20 @@ struct DiffCommand: AsyncParsableCommand {
         : RenderCache(
           directory: cache ?? "\(repository)/.kiln/cache", toolVersion: KilnVersion.current))
     let report = try await Reviewer.review(request)
+    for review in report.environments {
+      let sides = [("base", review.baseCache), ("head", review.headCache)].compactMap {
+        side, statistics in
+        statistics.map { "\(side) \($0.misses) of \($0.hits + $0.misses)" }
+      }
+      let hosts = [review.baseCache, review.headCache].reduce(0) {
+        $0 + ($1.map { $0.hits + $0.misses } ?? 0)
+      }
+      if hosts > 0 {
+        Terminal.error(
+          "kiln diff: env \(review.name): rendered \(sides.joined(separator: ", ")) hosts, "
+            + "the rest from the render cache")
+      }
+    }
     let text: String
     switch format {
     case .text: text = TextReport.render(report, colour: output == nil && isatty(1) == 1)

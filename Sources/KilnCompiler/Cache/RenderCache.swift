@@ -68,7 +68,8 @@ public struct RenderCache: Sendable {
         selection: RenderSelection(hosts: missing, services: selection.services))
       var byHost: [String: [RenderedFile]] = [:]
       for file in partial.result.files { byHost[file.host, default: []].append(file) }
-      for host in partial.result.hosts {
+      let failed = Set(partial.failedHosts)
+      for host in partial.result.hosts where !failed.contains(host) {
         if let key = keys[host] { store(byHost[host] ?? [], host: host, key: key) }
       }
     }

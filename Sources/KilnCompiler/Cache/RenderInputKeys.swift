@@ -13,17 +13,21 @@ import KilnModel
 /// * the host's own variable files: `group_vars` of `all` and of each of its groups, and its
 ///   `host_vars`, in every environment of the chain;
 /// * the variable files of every host, when the host can read other hosts' variables: a
-///   template reachable from its services and overlays names `hostvars` (see
-///   `readsHostvars`), or a variable file of the chain names `hostvars` (values are evaluated
-///   lazily, so one value can read another host);
+///   template of one of its services, or one such a template may include, reads `hostvars`
+///   (found from the templates' syntax, `variableUses(of:)`), a file of one of its overlays
+///   names `hostvars`, or a variable file of the chain does (values are evaluated lazily, so
+///   one value can read another host);
 /// * the whole repository when any template calls `lookup(` (it can read any file).
 struct RenderInputKeys {
   private let compiler: EnvironmentCompiler
   private let source: any SourceTree
-  private let shared: [String]
-  private let variableFiles: [(directory: String, entries: [TreeEntry])]
+  /// SHA-256 over the salt and the identities of the inputs every host shares.
+  private let shared: String
+  /// Each group_vars/host_vars directory of the chain with its entries by group or host name.
+  private let variableFiles: [(directory: String, byStem: [String: [TreeEntry]])]
   private let everyVariableFile: [String]
-  private let readers: [[String]: Bool]
+  /// Whether each host's templates or overlays read `hostvars`.
+  private let readers: [String: Bool]
   private let variablesReadHosts: Bool
 
   /// Lists and identifies the inputs of `compiler`'s environment once; `salt` holds the Kiln
@@ -43,10 +47,9 @@ struct RenderInputKeys {
           texts[path] = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
         }
       }
-      var variableFiles: [(String, [TreeEntry])] = []
+      var variableFiles: [(String, [String: [TreeEntry]])] = []
       var everyVariableFile: [String] = []
       var variablesReadHosts = false
-      var variableText = ""
       for directory in directories {
         for path in try source.filePaths(under: directory) ?? [] {
           let relative = path.dropFirst(directory.count + 1)
@@ -54,32 +57,47 @@ struct RenderInputKeys {
             everyVariableFile.append(path)
             let text = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
             if text.contains("hostvars") { variablesReadHosts = true }
-            variableText += text
           } else {
             sharedPaths.append(path)
           }
         }
         for kind in ["group_vars", "host_vars"] {
           let entries = try source.listDirectory("\(directory)/\(kind)") ?? []
-          variableFiles.append(("\(directory)/\(kind)", entries))
+          variableFiles.append(
+            ("\(directory)/\(kind)", Dictionary(grouping: entries) { Self.stem($0.name) }))
         }
       }
       if texts.values.contains(where: { $0.contains("lookup(") }) {
         sharedPaths = try source.filePaths(under: "") ?? sharedPaths
       }
-      var readers: [[String]: Bool] = [:]
-      for host in compiler.environment.hosts {
-        let signature = Self.signature(of: host, in: compiler)
-        if readers[signature] == nil {
-          readers[signature] = Self.readsHostvars(
-            from: signature, texts: texts, variableText: variableText)
+      let hostvarsServices = compiler.repository.services.filter { service in
+        compiler.variableUses(of: service).contains { file in
+          file.uses.contains { $0.name == "hostvars" }
         }
+      }.map(\.name)
+      let hostvarsOverlays = compiler.repository.overlays.map(\.directory).filter { directory in
+        texts.contains { path, text in path.hasPrefix(directory + "/") && text.contains("hostvars")
+        }
+      }
+      var readers: [String: Bool] = [:]
+      for host in compiler.environment.hosts {
+        readers[host] =
+          compiler.environment.services(onHost: host).contains {
+            hostvarsServices.contains($0.name)
+          }
+          || compiler.environment.overlays(forHost: host).contains {
+            hostvarsOverlays.contains($0.directory)
+          }
       }
       self.readers = readers
       self.variableFiles = variableFiles
       self.everyVariableFile = everyVariableFile
       self.variablesReadHosts = variablesReadHosts
-      self.shared = salt + (try Self.identities(of: sharedPaths, in: source))
+      var hasher = SHA256()
+      for line in salt + (try Self.identities(of: sharedPaths, in: source)) {
+        hasher.update(data: Array((line + "\n").utf8))
+      }
+      self.shared = Digest.hex(hasher.finalize())
     } catch {
       throw DiagnosticsError(error.diagnostic)
     }
@@ -88,7 +106,7 @@ struct RenderInputKeys {
   /// The key of `host`'s render.
   func key(host: String, allVariables: [String]) throws(DiagnosticsError) -> String {
     var hasher = SHA256()
-    for line in shared { hasher.update(data: Array((line + "\n").utf8)) }
+    hasher.update(data: Array("shared \(shared)\n".utf8))
     let own: [String]
     do {
       own = try Self.identities(of: variablePaths(of: host), in: source)
@@ -114,53 +132,20 @@ struct RenderInputKeys {
 
   /// Whether the host's render may read another host's variables.
   func readsOtherHosts(_ host: String) -> Bool {
-    variablesReadHosts || readers[Self.signature(of: host, in: compiler)] ?? true
-  }
-
-  /// The directories whose templates a host's render starts from: its services' and overlays'.
-  static func signature(of host: String, in compiler: EnvironmentCompiler) -> [String] {
-    let environment = compiler.environment
-    return environment.services(onHost: host).map { $0.directory + "/" }
-      + environment.overlays(forHost: host).map { $0.directory + "/" }
-  }
-
-  /// Whether the templates reachable from `directories` name `hostvars`. Reachable: the files
-  /// of those directories, then every template whose name (relative to `templates/`) appears
-  /// in a reachable text or in a variable file, transitively, which covers `include`,
-  /// `import`, `extends` and `lookup('template', …)` with a literal name or a name stored in
-  /// a variable.
-  static func readsHostvars(
-    from directories: [String], texts: [String: String], variableText: String
-  ) -> Bool {
-    var reachable = texts.keys.filter { path in directories.contains { path.hasPrefix($0) } }
-    var seen = Set(reachable)
-    let names = texts.keys.sorted().filter { $0.hasPrefix("templates/") }.map {
-      ($0, String($0.dropFirst("templates/".count)))
-    }
-    var pending = reachable + ["<variables>"]
-    while let next = pending.popLast() {
-      let text = next == "<variables>" ? variableText : texts[next] ?? ""
-      for (path, name) in names where !seen.contains(path) && text.contains(name) {
-        seen.insert(path)
-        reachable.append(path)
-        pending.append(path)
-      }
-    }
-    return reachable.contains { texts[$0]?.contains("hostvars") ?? false }
+    variablesReadHosts || readers[host] ?? true
   }
 
   /// The variable files that apply to `host`: `all`, its groups, its own host_vars.
   private func variablePaths(of host: String) -> [String] {
-    let groups = Set(["all"] + compiler.environment.groupNames(ofHost: host))
+    let groups = ["all"] + compiler.environment.groupNames(ofHost: host)
     var paths: [String] = []
-    for (directory, entries) in variableFiles {
-      let names = directory.hasSuffix("host_vars") ? [host] : Array(groups)
-      for entry in entries where names.contains(Self.stem(entry.name)) {
-        if entry.kind == .directory {
-          paths.append(directory + "/" + entry.name + "/")
-        } else {
-          paths.append(directory + "/" + entry.name)
-        }
+    for (directory, byStem) in variableFiles {
+      let names = directory.hasSuffix("host_vars") ? [host] : groups
+      let entries = names.flatMap { byStem[$0] ?? [] }.sorted {
+        $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
+      }
+      for entry in entries {
+        paths.append(directory + "/" + entry.name + (entry.kind == .directory ? "/" : ""))
       }
     }
     return paths
