@@ -74,11 +74,8 @@ public struct EnvironmentCompiler: Sendable {
       files += outcome.files
       failures += outcome.failures.map { (outcome.host, $0) }
     }
-    let firmware = FirmwareStage.render(
-      environment: environment, hosts: hosts, services: services, source: source)
-    files += firmware.files
-    if !failures.isEmpty || !firmware.errors.isEmpty {
-      throw DiagnosticsError(FailureGrouping.group(failures) + firmware.errors)
+    if !failures.isEmpty {
+      throw DiagnosticsError(FailureGrouping.group(failures))
     }
     return CompileResult(
       environment: environment.name, sourceDescription: sourceDescription, hosts: hosts,

@@ -20,6 +20,10 @@ public struct FirmwareCatalog: Sendable {
   private var profiles: [String: FirmwareProfile] = [:]
   /// The registries by path relative to `templates/firmware/`.
   private var registries: [String: AttributeRegistry] = [:]
+  /// Why a registry could not be read, by path.
+  private var registryProblems: [String: [Diagnostic]] = [:]
+  /// Why a profile cannot be used, by name.
+  private var problems: [String: [Diagnostic]] = [:]
   /// Problems found while loading.
   public private(set) var diagnostics: [Diagnostic] = []
 
@@ -35,23 +39,40 @@ public struct FirmwareCatalog: Sendable {
   public static func load(from source: any SourceTree) -> FirmwareCatalog {
     var catalog = FirmwareCatalog()
     var layers: [String: (file: String, layer: ProfileLayer)] = [:]
+    var readProblems: [String: [Diagnostic]] = [:]
     for (name, file) in catalog.profileFiles(source) {
-      guard let root = catalog.document(file, source) else { continue }
-      var reader = ProfileReader(file: file)
-      let layer = reader.read(root)
-      catalog.diagnostics += reader.diagnostics
-      if reader.diagnostics.isEmpty { layers[name] = (file, layer) }
       catalog.names.append(name)
+      var problems: [Diagnostic] = []
+      if let root = document(file, source, problems: &problems) {
+        var reader = ProfileReader(file: file)
+        let layer = reader.read(root)
+        problems += reader.diagnostics
+        if problems.isEmpty { layers[name] = (file, layer) }
+      }
+      readProblems[name] = problems
     }
     catalog.names.sort()
+    var all: [Diagnostic] = []
     for name in catalog.names {
-      guard let profile = catalog.resolve(name, layers) else { continue }
-      if catalog.checkRequired(profile), catalog.loadRegistry(of: profile, source) {
-        catalog.profiles[name] = profile
+      let (resolved, chainProblems) = catalog.resolve(name, layers, readProblems)
+      var problems = chainProblems
+      if let resolved {
+        problems += catalog.missingKeys(resolved)
+        problems += catalog.loadRegistry(of: resolved, source)
+      }
+      all += problems
+      if let resolved, problems.isEmpty {
+        catalog.profiles[name] = resolved
+      } else {
+        catalog.problems[name] = problems
       }
     }
+    catalog.diagnostics = FirmwareValidation.deduplicated(catalog.diagnostics + all)
     return catalog
   }
+
+  /// Why the profile `name` cannot be used (empty when it can, or does not exist).
+  public func problems(ofProfile name: String) -> [Diagnostic] { problems[name] ?? [] }
 
   private mutating func profileFiles(_ source: any SourceTree) -> [(String, String)] {
     let entries: [TreeEntry]
@@ -72,55 +93,59 @@ public struct FirmwareCatalog: Sendable {
     }
   }
 
-  private mutating func document(_ file: String, _ source: any SourceTree) -> YAMLNode? {
+  private static func document(
+    _ file: String, _ source: any SourceTree, problems: inout [Diagnostic]
+  ) -> YAMLNode? {
     do {
       guard let bytes = try source.readFile(file) else { return nil }
       return try YAMLParser.parse(bytes: bytes, file: file).root
     } catch let error as GitError {
-      diagnostics.append(error.diagnostic)
+      problems.append(error.diagnostic)
     } catch let error as YAMLError {
-      diagnostics.append(error.diagnostic)
+      problems.append(error.diagnostic)
     } catch {
-      diagnostics.append(Diagnostic(id: FirmwareDiagnostics.malformedProfile, message: "\(error)"))
+      problems.append(Diagnostic(id: FirmwareDiagnostics.malformedProfile, message: "\(error)"))
     }
     return nil
   }
 
-  /// `name` merged over its `extends:` chain; nil (and a finding) for an unknown parent or a
-  /// cycle, nil without a finding when a file of the chain was malformed.
-  private mutating func resolve(
-    _ name: String, _ layers: [String: (file: String, layer: ProfileLayer)]
-  ) -> FirmwareProfile? {
+  /// `name` merged over its `extends:` chain, or the problems that stop it: a malformed
+  /// file of the chain, an unknown parent, a cycle.
+  private func resolve(
+    _ name: String, _ layers: [String: (file: String, layer: ProfileLayer)],
+    _ readProblems: [String: [Diagnostic]]
+  ) -> (FirmwareProfile?, [Diagnostic]) {
     var chain: [String] = []
     var current = name
-    // Each cycle is reported once, by its alphabetically first member.
     while true {
-      guard let entry = layers[current] else { return nil }
+      guard let entry = layers[current] else { return (nil, readProblems[current] ?? []) }
       chain.append(current)
       guard let parent = entry.layer.extends else { break }
       if let start = chain.firstIndex(of: parent.name) {
-        if start == 0, chain.min() == name {
-          let cycle = (chain[start...] + [parent.name]).joined(separator: " → ")
-          diagnostics.append(
-            FirmwareDiagnostics.error(
-              FirmwareDiagnostics.extendsCycle, "profile extends itself: \(cycle)",
-              at: parent.location, hint: "remove one 'extends:' of the cycle"))
-        }
-        return nil
+        return (nil, [cycle(Array(chain[start...]), layers)])
       }
-      guard layers[parent.name] != nil else {
-        if !names.contains(parent.name) {
-          diagnostics.append(unknownParent(parent))
-        }
-        return nil
-      }
+      guard names.contains(parent.name) else { return (nil, [unknownParent(parent)]) }
       current = parent.name
     }
     var profile = FirmwareProfile(name: name, file: layers[name]?.file ?? "")
     for member in chain.reversed() {
       if let layer = layers[member]?.layer { profile = profile.applying(layer) }
     }
-    return profile
+    return (profile, [])
+  }
+
+  /// One finding per cycle whichever member it is found from: the cycle written from its
+  /// alphabetically first member, located at the `extends:` that closes it.
+  private func cycle(
+    _ members: [String], _ layers: [String: (file: String, layer: ProfileLayer)]
+  ) -> Diagnostic {
+    let first = members.indices.min { members[$0] < members[$1] } ?? 0
+    let rotated = Array(members[first...] + members[..<first])
+    let closing = rotated.last.flatMap { layers[$0]?.layer.extends }
+    return FirmwareDiagnostics.error(
+      FirmwareDiagnostics.extendsCycle,
+      "profile extends itself: " + (rotated + [rotated[0]]).joined(separator: " → "),
+      at: closing?.location, hint: "remove one 'extends:' of the cycle")
   }
 
   private func unknownParent(_ parent: NameReference) -> Diagnostic {
@@ -133,43 +158,43 @@ public struct FirmwareCatalog: Sendable {
       ].compactMap { $0 }.joined(separator: " "))
   }
 
-  private mutating func checkRequired(_ profile: FirmwareProfile) -> Bool {
-    var complete = true
-    for (key, value) in [("vendor", profile.vendor), ("model", profile.model)] where value == nil {
-      diagnostics.append(
-        FirmwareDiagnostics.error(
+  private func missingKeys(_ profile: FirmwareProfile) -> [Diagnostic] {
+    [("vendor", profile.vendor), ("model", profile.model)].compactMap { key, value in
+      value != nil
+        ? nil
+        : FirmwareDiagnostics.error(
           FirmwareDiagnostics.malformedProfile,
           "profile '\(profile.name)' has no '\(key):' (nor does any profile it extends)",
-          at: .file(profile.file), hint: "add '\(key): …' to \(profile.file)"))
-      complete = false
+          at: .file(profile.file), hint: "add '\(key): …' to \(profile.file)")
     }
-    return complete
   }
 
   private mutating func loadRegistry(of profile: FirmwareProfile, _ source: any SourceTree)
-    -> Bool
+    -> [Diagnostic]
   {
-    guard let reference = profile.registry else { return true }
-    if registries[reference.name] != nil { return true }
+    guard let reference = profile.registry else { return [] }
+    if registries[reference.name] != nil { return [] }
+    if let known = registryProblems[reference.name] { return known }
     let path = "\(Self.directory)/\(reference.name)"
+    var problems: [Diagnostic] = []
     do {
-      guard let bytes = try source.readFile(path) else {
-        diagnostics.append(
+      if let bytes = try source.readFile(path) {
+        registries[reference.name] = try AttributeRegistry.parse(bytes, file: path)
+      } else {
+        problems.append(
           FirmwareDiagnostics.error(
             FirmwareDiagnostics.badRegistry, "registry file '\(path)' does not exist",
             at: reference.location,
             hint: "save the BMC's BIOS AttributeRegistry as \(path), or fix 'registry:'"))
-        return false
       }
-      registries[reference.name] = try AttributeRegistry.parse(bytes, file: path)
-      return true
     } catch let error as GitError {
-      diagnostics.append(error.diagnostic)
+      problems.append(error.diagnostic)
     } catch let error as DiagnosticsError {
-      diagnostics += error.diagnostics
+      problems += error.diagnostics
     } catch {
-      diagnostics.append(Diagnostic(id: FirmwareDiagnostics.badRegistry, message: "\(error)"))
+      problems.append(Diagnostic(id: FirmwareDiagnostics.badRegistry, message: "\(error)"))
     }
-    return false
+    registryProblems[reference.name] = problems
+    return problems
   }
 }

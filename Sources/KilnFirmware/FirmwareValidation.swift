@@ -38,26 +38,37 @@ public enum FirmwareRenderer {
   public static let service = "firmware"
 
   /// The files of every host of `hosts` that runs the `firmware` service and selects a
-  /// profile, in `hosts` order; throws every error finding (including the catalog's) so that
-  /// nothing is rendered from a broken profile or layout.
+  /// profile, in `hosts` order; throws every error finding of those hosts (including the
+  /// problems of the profiles they select), so nothing is rendered from a broken profile.
   public static func files(
     for environment: ResolvedEnvironment, hosts: [String], source: any SourceTree
   ) throws(DiagnosticsError) -> [HostFirmwareFiles] {
     let catalog = FirmwareCatalog.load(from: source)
-    var diagnostics = catalog.diagnostics
+    var errors: [Diagnostic] = []
     var result: [HostFirmwareFiles] = []
     for host in firmwareHosts(of: environment, among: hosts) {
-      var findings: [Diagnostic] = []
-      let firmware = HostFirmware.resolve(
-        host: host, environment: environment, catalog: catalog, diagnostics: &findings)
-      diagnostics += findings
-      if let firmware, !findings.contains(where: { $0.severity == .error }) {
-        result.append(HostFirmwareFiles(host: host, files: FirmwareDocuments.files(firmware)))
+      do {
+        let files = try self.files(forHost: host, environment: environment, catalog: catalog)
+        if !files.isEmpty { result.append(HostFirmwareFiles(host: host, files: files)) }
+      } catch {
+        errors += error.diagnostics
       }
     }
-    let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty { throw DiagnosticsError(FirmwareValidation.deduplicated(errors)) }
     return result
+  }
+
+  /// The files of one host (empty when it selects no profile); throws the host's error
+  /// findings, and the catalog's when the host's profile is broken.
+  public static func files(
+    forHost host: String, environment: ResolvedEnvironment, catalog: FirmwareCatalog
+  ) throws(DiagnosticsError) -> [FirmwareFile] {
+    var findings: [Diagnostic] = []
+    let firmware = HostFirmware.resolve(
+      host: host, environment: environment, catalog: catalog, diagnostics: &findings)
+    let errors = findings.filter { $0.severity == .error }
+    if !errors.isEmpty { throw DiagnosticsError(FirmwareValidation.deduplicated(errors)) }
+    return firmware.map(FirmwareDocuments.files) ?? []
   }
 
   /// The hosts of `hosts` that run the `firmware` service, in `hosts` order.

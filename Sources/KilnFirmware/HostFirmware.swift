@@ -11,7 +11,8 @@ public struct HostFirmware: Sendable {
   public var settings: FirmwareProfile
 
   /// Resolves `host` of `environment` against `catalog`. Returns nil when the host selects
-  /// no profile or its profile cannot be used; every finding goes to `diagnostics`.
+  /// no profile or its profile cannot be used (its problems are then the host's); every
+  /// finding goes to `diagnostics`.
   static func resolve(
     host: String, environment: ResolvedEnvironment, catalog: FirmwareCatalog,
     diagnostics: inout [Diagnostic]
@@ -27,7 +28,9 @@ public struct HostFirmware: Sendable {
     diagnostics += overrides.diagnostics
     guard let selection = overrides.selection else { return nil }
     guard let profile = catalog.profile(named: selection.name) else {
-      if !catalog.names.contains(selection.name) {
+      if catalog.names.contains(selection.name) {
+        diagnostics += catalog.problems(ofProfile: selection.name)
+      } else {
         diagnostics.append(unknownProfile(selection, catalog: catalog))
       }
       return nil
