@@ -39,4 +39,20 @@ import Testing
     #expect(result.stdout.contains("environments/prod/host_vars/cmp03.yaml:"))
     #expect(result.stdout.contains("Disabled"))
   }
+
+  @Test func overlayPatchesReachTheFirmwareDocuments() throws {
+    let fixture = try ExampleFixture(label: "fw-patch")
+    defer { fixture.remove() }
+    try fixture.write(
+      "overlays/compute-sriov/bios.json",
+      #"{"@Redfish.SettingsApplyTime": {"ApplyTime": "AtMaintenanceWindowStart"}}"#)
+    try fixture.write(
+      "overlays/compute-sriov/overlay.yaml",
+      try fixture.read("overlays/compute-sriov/overlay.yaml")
+        + "patches:\n  - {file: firmware/bios.json, merge: json-merge, with: bios.json}\n")
+    let result = try fixture.kiln("render", "--env", "prod", "--out", "out")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(try fixture.read("out/cmp01/firmware/bios.json").contains("AtMaintenanceWindowStart"))
+    #expect(!(try fixture.read("out/ctl01/firmware/bios.json").contains("AtMaintenanceWindow")))
+  }
 }
