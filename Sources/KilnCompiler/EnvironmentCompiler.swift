@@ -93,6 +93,7 @@ public struct EnvironmentCompiler: Sendable {
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
+    var rendered: [String] = []
     for outcome in outcomes {
       if outcome.failures.isEmpty {
         files += outcome.files.map { $0.markingSecrets() }
