@@ -75,11 +75,8 @@ public struct EnvironmentCompiler: Sendable {
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
     for outcome in outcomes {
-      files += outcome.files.map { $0.markingSecrets() }
+      files += outcome.files
       failures += outcome.failures.map { (outcome.host, $0) }
-      failures += outcome.files.compactMap { file in
-        file.transformedSecretPlaceholder().map { (outcome.host, $0) }
-      }
     }
     if !failures.isEmpty {
       throw DiagnosticsError(FailureGrouping.group(failures))
