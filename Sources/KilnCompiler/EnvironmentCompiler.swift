@@ -96,13 +96,10 @@ public struct EnvironmentCompiler: Sendable {
     var rendered: [String] = []
     for outcome in outcomes {
       if outcome.failures.isEmpty {
-        files += outcome.files.map { $0.markingSecrets() }
+        files += outcome.files
         rendered.append(outcome.host)
       }
       failures += outcome.failures.map { (outcome.host, $0) }
-      failures += outcome.files.compactMap { file in
-        file.transformedSecretPlaceholder().map { (outcome.host, $0) }
-      }
     }
     let result = CompileResult(
       environment: environment.name, sourceDescription: sourceDescription, hosts: rendered,

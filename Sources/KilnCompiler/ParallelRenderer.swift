@@ -36,7 +36,7 @@ enum ParallelRenderer {
         next += 1
       }
       while let (index, outcome) = await group.next() {
-        results[index] = outcome
+        results[index] = outcome.checkingSecrets()
         if next < plan.count {
           submit(next)
           next += 1

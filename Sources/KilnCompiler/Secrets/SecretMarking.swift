@@ -40,6 +40,17 @@ extension RenderedFile {
   }
 }
 
+extension ParallelRenderer.Outcome {
+  /// The outcome with secret-bearing files marked and owner-only, and a failure for every file
+  /// whose secret placeholder a template changed.
+  func checkingSecrets() -> ParallelRenderer.Outcome {
+    var checked = self
+    checked.files = files.map { $0.markingSecrets() }
+    checked.failures += files.compactMap { $0.transformedSecretPlaceholder() }
+    return checked
+  }
+}
+
 extension CompileResult {
   /// The result with every secret placeholder replaced by its value, decrypted with
   /// `identities` (`render --reveal`): the explicit local opt-in to see secrets in clear.
