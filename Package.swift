@@ -23,7 +23,9 @@ let package = Package(
     .target(name: "KilnDiagnostics"),
     .target(
       name: "KilnSecrets",
-      dependencies: ["KilnDiagnostics", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: ["KilnDiagnostics", .product(name: "Crypto", package: "swift-crypto")],
+      // scrypt at age's work factor 18 is ~30x slower unoptimised; keep it optimised in debug.
+      swiftSettings: [.unsafeFlags(["-O"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
     .target(name: "KilnGit", dependencies: ["CLibGit2", "KilnDiagnostics"]),
     .target(name: "Jinja"),
@@ -32,7 +34,7 @@ let package = Package(
     .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
     .target(
       name: "KilnFirmware",
-      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnModel", "KilnFormats"]),
+      dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats"]),
     .target(
       name: "KilnCompiler",
       dependencies: [
@@ -42,8 +44,8 @@ let package = Package(
     .target(
       name: "KilnCheck",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnModel", "KilnFormats", "KilnFirmware",
-        "KilnCompiler",
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja", "KilnModel", "KilnFormats",
+        "KilnFirmware", "KilnCompiler",
       ]),
     .target(
       name: "KilnReview",
@@ -97,11 +99,19 @@ let package = Package(
       name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnCompiler"],
       exclude: ["reference"]),
     .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets"]),
-    .testTarget(name: "KilnFirmwareTests", dependencies: ["KilnFirmware", "KilnModel"]),
-    .testTarget(name: "KilnCheckTests", dependencies: ["KilnCheck", "KilnCompiler"]),
+    .testTarget(
+      name: "KilnFirmwareTests",
+      dependencies: [
+        "KilnFirmware", "KilnModel", "Jinja", "KilnGit", "KilnDiagnostics", "KilnFormats",
+        "KilnYAML",
+      ]),
+    .testTarget(
+      name: "KilnCheckTests",
+      dependencies: ["KilnCheck", "KilnCompiler", "KilnGit", "KilnYAML", "KilnDiagnostics"]),
     .testTarget(name: "KilnReviewTests", dependencies: ["KilnReview", "KilnCompiler"]),
     .testTarget(
-      name: "KilnExecutorTests", dependencies: ["KilnExecutor", "KilnBundle", "KilnCompiler"]),
+      name: "KilnExecutorTests",
+      dependencies: ["KilnExecutor", "KilnBundle", "KilnCompiler", "KilnSecrets"]),
     .testTarget(name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler", "KilnSecrets"]),
   ],

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnFirmware
 
 /// One check: a name and a function from a compiled environment to findings.
 public struct CheckRule: Sendable {
@@ -31,5 +32,6 @@ public enum CheckRules {
     CheckRule("service-coverage", run: ServiceCoverage.findings),
     CheckRule("monasca-output", run: MonascaOutput.findings),
     CheckRule("listener-addresses", run: ListenerAddresses.findings),
+    CheckRule("firmware") { FirmwareValidation.findings(for: $0.environment) },
   ]
 }
