@@ -63,13 +63,15 @@ public struct BundleManifest: Sendable, Hashable, Codable {
         throw BundleRejection(.duplicatePath, "manifest.json lists '\(path)' twice")
       }
     }
-    for entry in entries where entry.path != "manifest.json" {
+    for entry in entries
+    where entry.path != "manifest.json" && !BundleSecrets.isSecretPath(entry.path) {
       try checkEntry(entry, against: expected.removeValue(forKey: entry.path))
     }
     if let missing = expected.keys.sorted().first {
       throw BundleRejection(
         .manifestMismatch, "manifest.json lists '\(missing)', absent from the archive")
     }
+    try BundleSecrets.check(entries: entries, manifest: manifest)
     return manifest
   }
 

@@ -22,7 +22,9 @@ extension BundleSealer {
     let compiler = try EnvironmentCompiler(
       repositoryPath: repositoryPath, revision: commit.id, environment: bundle.facts.env,
       assignments: [])
-    let rendered = try archive(of: try await compiler.compile(), commit: commit)
+    let result = try await compiler.compile()
+    let rendered = try archive(
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler))
     guard rendered != sealed else { return rendered }
     let differing = try differences(TarReader.entries(of: rendered), bundle.entries)
     throw BundleRejection(

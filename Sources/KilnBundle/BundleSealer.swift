@@ -88,7 +88,8 @@ public enum BundleSealer {
       repositoryPath: repositoryPath, revision: commit.id, environment: options.environment,
       assignments: [])
     let result = try await compiler.compile()
-    let archive = try archive(of: result, commit: commit)
+    let archive = try archive(
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler))
     let facts = PolicyFacts(
       env: result.environment, version: options.version ?? UInt64(max(0, commit.committerTime)),
       expires: PolicyFacts.timestamp(options.expires), commit: commit.id,
@@ -112,12 +113,14 @@ public enum BundleSealer {
       archive: archive, facts: facts, envelope: envelope, minisign: minisign, fileCount: fileCount)
   }
 
-  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>` and
-  /// `manifest.json`, every mtime the commit's committer time.
-  public static func archive(of result: CompileResult, commit: GitCommit) throws(DiagnosticsError)
-    -> [UInt8]
-  {
-    var entries = result.files.map {
+  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
+  /// `manifest.json` and `secrets/<name>.age` (encrypted files by name), every mtime the
+  /// commit's committer time.
+  public static func archive(
+    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:]
+  ) throws(DiagnosticsError) -> [UInt8] {
+    var entries = BundleSecrets.entries(secrets)
+    entries += result.files.map {
       TarEntry(
         path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,
         contents: $0.contents)

@@ -14,6 +14,8 @@ public struct EnvironmentCompiler: Sendable {
   public let repository: KilnRepository
   /// The resolved environment.
   public let environment: ResolvedEnvironment
+  /// The repository's age-encrypted secrets, which give `!secret` values their placeholders.
+  public let secrets: SecretCatalog
   let source: any SourceTree
 
   /// Loads `repositoryPath` (at `revision` when given) and resolves `environment` (default:
@@ -45,8 +47,10 @@ public struct EnvironmentCompiler: Sendable {
     self.source = source
     self.sourceDescription = source.displayName
     self.repository = repository
+    let secrets = SecretCatalog(source: source, repository: repository)
+    self.secrets = secrets
     self.environment = try repository.resolve(
-      environment: environment, overrides: overrides, engine: engine)
+      environment: environment, overrides: overrides, engine: engine, secrets: secrets)
   }
 
   /// Renders every selected file of every selected host.
@@ -90,7 +94,7 @@ public struct EnvironmentCompiler: Sendable {
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
     for outcome in outcomes {
-      files += outcome.files
+      files += outcome.files.map { $0.markingSecrets() }
       failures += outcome.failures.map { (outcome.host, $0) }
     }
     let result = CompileResult(

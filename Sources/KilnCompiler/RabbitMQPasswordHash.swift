@@ -1,11 +1,10 @@
-import Crypto
-import Foundation
 import Jinja
+import KilnSecrets
 
 /// `rabbitmq_password_hash(seed)`: the `password_hash` RabbitMQ's definitions file takes with
-/// `hashing_algorithm: rabbit_password_hashing_sha256` — base64 of a 4-byte salt followed by
-/// SHA-256(salt ‖ password). The salt is derived from the password and `seed` (the user name) so
-/// the same inputs render the same bytes; the plaintext never reaches the rendered file.
+/// `hashing_algorithm: rabbit_password_hashing_sha256` (`SecretTransform.rabbitMQPasswordHash`).
+/// Given a secret placeholder it returns the placeholder with the transform recorded, which the
+/// executor completes at install; the plaintext never reaches the rendered file.
 enum RabbitMQPasswordHash {
   static let filter: Filter = { value, arguments, context in
     guard case .string(let password) = value else {
@@ -14,15 +13,18 @@ enum RabbitMQPasswordHash {
         hint: "pass the password variable, e.g. rabbitmq_password | rabbitmq_password_hash(user)")
     }
     let seed = arguments.argument(0, "seed").map { $0.pythonString() } ?? ""
+    if let reference = SecretReference(parsing: password) {
+      return .string(reference.appending(.rabbitMQPasswordHash(seed: seed)).description)
+    }
+    if password.contains("<secret ") {
+      throw context.error(
+        "rabbitmq_password_hash needs the whole secret, not a string that contains one",
+        hint: "apply the filter to the secret variable itself")
+    }
     return .string(hash(password: password, seed: seed))
   }
 
   static func hash(password: String, seed: String) -> String {
-    let salt = Array(
-      SHA256.hash(data: Array("kiln-rabbitmq-salt\u{0}\(seed)\u{0}\(password)".utf8))
-    )
-    .prefix(4)
-    let digest = SHA256.hash(data: Array(salt) + Array(password.utf8))
-    return Data(Array(salt) + Array(digest)).base64EncodedString()
+    SecretTransform.rabbitMQPasswordHash(password: Array(password.utf8), seed: seed)
   }
 }

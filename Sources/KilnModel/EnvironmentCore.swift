@@ -10,6 +10,8 @@ final class EnvironmentCore: Sendable {
   let overlays: [OverlayDefinition]
   let overrides: [VariableOverride]
   let engine: Jinja.Environment
+  /// Turns `!secret` references into placeholders; nil keeps `<secret NAME>`.
+  let secrets: (any SecretReferencing)?
   let hostIndex: [String: Int]
   /// Host index → names of the services it runs, in service name order.
   let servicesByHost: [[String]]
@@ -25,9 +27,10 @@ final class EnvironmentCore: Sendable {
 
   init(
     repository: KilnRepository, name: String, overrides: [VariableOverride],
-    engine: Jinja.Environment
+    engine: Jinja.Environment, secrets: (any SecretReferencing)? = nil
   ) {
     self.name = name
+    self.secrets = secrets
     let chainNames = repository.chain(of: name) ?? [name]
     chain = chainNames.compactMap { repository.environment(named: $0) }
     let inventory =

@@ -3,10 +3,11 @@ import KilnDiagnostics
 
 extension KilnRepository {
   /// Resolves an environment for rendering: its chain, merged inventory, layers and host
-  /// variables. `name` nil means kiln.yaml's `default-env`; `engine` renders `{{ }}` in values.
+  /// variables. `name` nil means kiln.yaml's `default-env`; `engine` renders `{{ }}` in values;
+  /// `secrets` gives `!secret` references their placeholder text.
   public func resolve(
     environment name: String? = nil, overrides: [VariableOverride] = [],
-    engine: Jinja.Environment
+    engine: Jinja.Environment, secrets: (any SecretReferencing)? = nil
   ) throws(DiagnosticsError) -> ResolvedEnvironment {
     guard let name = name ?? defaultEnvironmentName else {
       throw DiagnosticsError(
@@ -23,7 +24,8 @@ extension KilnRepository {
     }
     return ResolvedEnvironment(
       repository: self,
-      core: EnvironmentCore(repository: self, name: name, overrides: overrides, engine: engine))
+      core: EnvironmentCore(
+        repository: self, name: name, overrides: overrides, engine: engine, secrets: secrets))
   }
 }
 

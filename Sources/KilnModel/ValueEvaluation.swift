@@ -58,7 +58,7 @@ struct ValueEvaluation {
         guard Self.isTemplate(text) else { return .string(text) }
         return try render(text, name: name, node: value.origin?.node)
       }
-    case .secret(let secret): return .string("<secret \(secret)>")
+    case .secret(let secret): return .string(try placeholder(secret, at: value.origin?.location))
     case .list(let items):
       return .list(try items.filter(\.isDefined).map { try evaluate($0, name: name) })
     case .map(let map):
@@ -67,6 +67,18 @@ struct ValueEvaluation {
           try map.definedEntries.map { (.string($0.key), try evaluate($0.value, name: name)) }))
     case .unset: return .none  // unreachable: lists, maps and lookups skip unset values
 
+    }
+  }
+
+  /// The text for `!secret name`: the resolver's placeholder, or `<secret name>` without one.
+  private func placeholder(_ name: String, at location: SourceLocation?) throws -> String {
+    guard let secrets = variables.core.secrets else { return "<secret \(name)>" }
+    do {
+      return try secrets.placeholder(
+        forSecret: name, chain: variables.core.chain.map(\.name), at: location)
+    } catch {
+      Self.context?.failure.record(error)
+      throw error
     }
   }
 

@@ -15,7 +15,7 @@ struct Kiln: AsyncParsableCommand {
     subcommands: [
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
       SealCommand.self, VerifyCommand.self, KeygenCommand.self, CheckCommand.self,
-      DiffCommand.self,
+      DiffCommand.self, SecretCommand.self,
     ]
   )
 }

@@ -30,12 +30,34 @@ struct RenderCommand: AsyncParsableCommand {
   @Option(name: .customLong("layout"), help: "hosts (default) or kolla.")
   var layout: OutputLayout = .hosts
 
+  @Flag(
+    name: .customLong("reveal"),
+    help: "Write secret values in clear (local opt-in; needs --identity).")
+  var reveal = false
+
+  @Option(name: .customLong("identity"), help: "age identity file for --reveal (repeatable).")
+  var identities: [String] = []
+
+  func validate() throws {
+    if reveal && identities.isEmpty {
+      throw ValidationError("--reveal needs --identity FILE (an age identity that can decrypt)")
+    }
+    if !reveal && !identities.isEmpty {
+      throw ValidationError("--identity is only used with --reveal")
+    }
+  }
+
   func run() async throws {
     let compiler = try EnvironmentCompiler(
       repositoryPath: repository.repository, revision: repository.revision,
       environment: repository.environment, assignments: repository.assignments)
-    let result = try await compiler.compile(
+    var result = try await compiler.compile(
       selection: RenderSelection(hosts: hosts, groups: groups, services: services))
+    if reveal {
+      result = try result.revealingSecrets(
+        catalog: compiler.secrets, chain: compiler.environment.chain,
+        identities: IdentityFiles.load(identities))
+    }
     if !result.warnings.isEmpty {
       Terminal.error(DiagnosticRenderer.text(result.warnings), newline: false)
     }

@@ -24,7 +24,13 @@ struct SealTests {
     #expect(first.facts.version == 1_767_225_600)
     #expect(second.facts.version == 7)
     let entries = try TarReader.entries(of: first.archive)
-    #expect(entries.last?.path == "manifest.json")
+    #expect(entries.contains { $0.path == "manifest.json" })
+    #expect(
+      entries.filter { $0.path.hasPrefix("secrets/") }.map(\.path)
+        == [
+          "database_password", "haproxy_password", "keepalived_password",
+          "monasca_agent_password", "rabbitmq_cluster_cookie", "rabbitmq_password",
+        ].map { "secrets/\($0).age" })
     #expect(
       entries.map(\.path)
         == entries.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })

@@ -108,15 +108,12 @@ extension DaemonTests {
     func expectPasswordHashAuthenticates(node: RabbitMQNode, environment: String, host: String)
       throws
     {
-      var values: [String: String] = [:]
-      for name in ["rabbitmq_user", "rabbitmq_password"] {
-        let explain = try KilnProcess.run(
-          ["explain", "--env", environment, "--host", host, "--var", name], in: packageRoot)
-        let line = explain.stdout.split(separator: "\n").first { $0.hasPrefix("  value: ") }
-        values[name] = try #require(line.map { String($0.dropFirst("  value: ".count)) })
-      }
-      let user = try #require(values["rabbitmq_user"])
-      let password = try #require(values["rabbitmq_password"])
+      let explain = try KilnProcess.run(
+        ["explain", "--env", environment, "--host", host, "--var", "rabbitmq_user"],
+        in: packageRoot)
+      let line = explain.stdout.split(separator: "\n").first { $0.hasPrefix("  value: ") }
+      let user = try #require(line.map { String($0.dropFirst("  value: ".count)) })
+      let password = try SecretFixture.value("rabbitmq_password")
       #expect(try node.control("authenticate_user", user, password).exitCode == 0)
       #expect(try node.control("authenticate_user", user, password + "x").exitCode != 0)
     }

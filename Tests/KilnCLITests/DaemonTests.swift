@@ -11,11 +11,14 @@ struct RenderedExample {
   let fixture: ExampleFixture
   let environment: String
 
-  /// Renders `environment` of a fresh copy of the example repository.
+  /// Renders `environment` of a fresh copy of the example repository, secrets revealed with the
+  /// example-only executor identity (daemons need the values).
   init(environment: String) throws {
     fixture = try ExampleFixture(label: "daemon-\(environment)")
     self.environment = environment
-    let result = try fixture.kiln("render", "--env", environment, "--out", "out")
+    let result = try fixture.kiln(
+      "render", "--env", environment, "--out", "out", "--reveal", "--identity",
+      SecretFixture.identityPath("executor"))
     guard result.exitCode == 0 else {
       fixture.remove()
       throw ShellError(command: "kiln render --env \(environment)", output: result.stderr)

@@ -1,0 +1,49 @@
+import KilnDiagnostics
+import KilnSecrets
+
+extension RenderedFile {
+  /// The file marked secret when it carries secret placeholders (or its service declares it
+  /// secret), and then readable by its owner only: group and other permission bits cleared
+  /// (`0640` becomes `0600`, `0400` stays).
+  func markingSecrets() -> RenderedFile {
+    var file = self
+    if !file.isSecret, !SecretPlaceholder.references(in: file.contents).isEmpty {
+      file.isSecret = true
+    }
+    if file.isSecret { file.mode &= 0o7700 }
+    return file
+  }
+}
+
+extension CompileResult {
+  /// The result with every secret placeholder replaced by its value, decrypted with
+  /// `identities` (`render --reveal`): the explicit local opt-in to see secrets in clear.
+  /// Errors name the secret, never its value.
+  public func revealingSecrets(
+    catalog: SecretCatalog, chain: [String], identities: [AgeIdentity]
+  ) throws(DiagnosticsError) -> CompileResult {
+    let encrypted: [String: [UInt8]]
+    do {
+      encrypted = try catalog.encryptedFiles(for: files, chain: chain)
+    } catch {
+      throw DiagnosticsError(error)
+    }
+    var revealed = self
+    for index in revealed.files.indices where revealed.files[index].isSecret {
+      do {
+        revealed.files[index].contents = try SecretPlaceholder.reveal(
+          in: revealed.files[index].contents, encryptedFiles: encrypted, identities: identities)
+      } catch {
+        throw DiagnosticsError(
+          Diagnostic(
+            id: SecretDiagnostics.undecryptable,
+            message: "cannot reveal \(error) (in \(files[index].host):\(files[index].path))",
+            location: .file(
+              (try? catalog.file(named: error.secret, chain: chain).path) ?? "environments"),
+            hint: "pass an identity that is one of the secret's recipients (--identity FILE); "
+              + "re-encrypt with `kiln secret set` if the file is damaged"))
+      }
+    }
+    return revealed
+  }
+}

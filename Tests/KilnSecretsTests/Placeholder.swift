@@ -1,7 +1,0 @@
-import Testing
-
-@testable import KilnSecrets
-
-@Test func moduleLinks() {
-  #expect(String(describing: KilnSecretsModule.self) == "KilnSecretsModule")
-}
