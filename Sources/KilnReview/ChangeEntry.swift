@@ -56,10 +56,13 @@ public struct SecretChange: Sendable, Hashable {
   public var old: String?
   /// Fingerprint of the new contents (nil when removed).
   public var new: String?
+  /// The hosts' files differ from each other, so no single pair of fingerprints applies.
+  public var perHost: Bool = false
 
   /// `changed (sha256:1a2b… → 3c4d…)`.
   public var text: String {
-    "changed (sha256:\(old.map { $0 + "…" } ?? "none") → \(new.map { $0 + "…" } ?? "none"))"
+    if perHost { return "changed (sha256 fingerprints differ per host)" }
+    return "changed (sha256:\(old.map { $0 + "…" } ?? "none") → \(new.map { $0 + "…" } ?? "none"))"
   }
 }
 

@@ -10,12 +10,19 @@ struct ChangeGrouping {
   func entries(_ deltas: [FileDelta]) -> [ChangeEntry] {
     var order: [FileDelta.Signature] = []
     var grouped: [FileDelta.Signature: (hosts: [String], sample: FileDelta)] = [:]
+    var secrets: [FileDelta.Signature: Set<SecretChange>] = [:]
     for delta in deltas {
-      if grouped[delta.signature] == nil {
-        order.append(delta.signature)
-        grouped[delta.signature] = ([], delta)
+      // Secret files group by what changed, not by fingerprint: per-host contents differ.
+      var signature = delta.signature
+      if let secret = signature.secret {
+        signature.secret = SecretChange(old: nil, new: nil, perHost: true)
+        secrets[signature, default: []].insert(secret)
       }
-      grouped[delta.signature]?.hosts.append(delta.host)
+      if grouped[signature] == nil {
+        order.append(signature)
+        grouped[signature] = ([], delta)
+      }
+      grouped[signature]?.hosts.append(delta.host)
     }
     let sorted = order.enumerated().sorted { a, b in
       a.element.path != b.element.path
@@ -24,10 +31,14 @@ struct ChangeGrouping {
     }
     return sorted.map(\.element).compactMap { signature in
       guard let (hosts, sample) = grouped[signature] else { return nil }
+      var secret = signature.secret
+      if let fingerprints = secrets[signature], fingerprints.count == 1 {
+        secret = fingerprints.first
+      }
       return ChangeEntry(
         path: signature.path, service: signature.service, format: signature.format,
         kind: signature.kind, hosts: hosts, group: group(exactly: hosts),
-        comparison: signature.comparison, secret: signature.secret, mode: signature.mode,
+        comparison: signature.comparison, secret: secret, mode: signature.mode,
         restarts: [], waves: [], sources: [], oldText: sample.oldText, newText: sample.newText)
     }
   }

@@ -5,6 +5,10 @@ enum HTMLSideBySide {
   static func table(_ entry: ChangeEntry) -> String {
     var rows: [(String, String, String)] = []
     if let mode = entry.mode { rows.append(("mode", mode.old, mode.new)) }
+    if let secret = entry.secret, secret.perHost {
+      rows.append(("secret", "sha256 fingerprints differ per host", secret.text))
+      return render(rows, labelled: true)
+    }
     if let secret = entry.secret {
       rows.append(
         (

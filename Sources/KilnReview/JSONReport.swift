@@ -67,6 +67,7 @@ public enum JSONReport {
           .object([
             JSONMember("old", optional($0.old.map { "sha256:" + $0 })),
             JSONMember("new", optional($0.new.map { "sha256:" + $0 })),
+            JSONMember("perHost", .bool($0.perHost)),
           ])
         } ?? .null),
       JSONMember("outcome", .string(entry.secret == nil ? comparison.outcome.rawValue : "secret")),
