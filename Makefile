@@ -32,7 +32,7 @@ format:
 ## Benchmarks (figures, not pass/fail).
 bench: deps test-deps
 	scripts/bench-jinja
-	scripts/bench-render --reference
+	scripts/bench-render
 
 clean:
 	rm -rf .build out

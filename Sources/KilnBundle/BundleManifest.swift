@@ -64,7 +64,9 @@ public struct BundleManifest: Sendable, Hashable, Codable {
       }
     }
     for entry in entries
-    where entry.path != "manifest.json" && !BundleSecrets.isSecretPath(entry.path) {
+    where entry.path != "manifest.json" && !isSupplement(entry.path)
+      && !BundleSecrets.isSecretPath(entry.path)
+    {
       try checkEntry(entry, against: expected.removeValue(forKey: entry.path))
     }
     if let missing = expected.keys.sorted().first {
@@ -73,6 +75,19 @@ public struct BundleManifest: Sendable, Hashable, Codable {
     }
     try BundleSecrets.check(entries: entries, manifest: manifest)
     return manifest
+  }
+
+  /// Whether `path` is an entry of the rollout plan the manifest does not list:
+  /// `rollout.json` or `health/<file>` (one component of `[A-Za-z0-9._-]`, not hidden).
+  static func isSupplement(_ path: String) -> Bool {
+    if path == RolloutPlan.archivePath { return true }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0] == "health", let name = parts.last else { return false }
+    return !name.isEmpty && !name.hasPrefix(".")
+      && name.utf8.allSatisfy {
+        ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+          || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+      }
   }
 
   private static func checkEntry(_ entry: TarEntry, against file: File?) throws(BundleRejection) {

@@ -24,7 +24,8 @@ extension BundleSealer {
       assignments: [])
     let result = try await compiler.compile()
     let rendered = try archive(
-      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler))
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler),
+      supplements: try supplementaryEntries(for: compiler))
     guard rendered != sealed else { return rendered }
     let differing = try differences(TarReader.entries(of: rendered), bundle.entries)
     throw BundleRejection(

@@ -89,7 +89,8 @@ public enum BundleSealer {
       assignments: [])
     let result = try await compiler.compile()
     let archive = try archive(
-      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler))
+      of: result, commit: commit, secrets: BundleSecrets.files(for: result, compiler: compiler),
+      supplements: try supplementaryEntries(for: compiler))
     let facts = PolicyFacts(
       env: result.environment, version: options.version ?? UInt64(max(0, commit.committerTime)),
       expires: PolicyFacts.timestamp(options.expires), commit: commit.id,
@@ -113,13 +114,22 @@ public enum BundleSealer {
       archive: archive, facts: facts, envelope: envelope, minisign: minisign, fileCount: fileCount)
   }
 
+  /// What a bundle carries besides the rendered files and secrets: `rollout.json` and the
+  /// health scripts it names.
+  public static func supplementaryEntries(for compiler: EnvironmentCompiler)
+    throws(DiagnosticsError) -> [TarEntry]
+  {
+    try RolloutPlanReader.entries(for: compiler)
+  }
+
   /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
-  /// `manifest.json` and `secrets/<name>.age` (encrypted files by name), every mtime the
-  /// commit's committer time.
+  /// `manifest.json`, `secrets/<name>.age` (encrypted files by name) and `supplements`, every
+  /// mtime the commit's committer time.
   public static func archive(
-    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:]
+    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:],
+    supplements: [TarEntry] = []
   ) throws(DiagnosticsError) -> [UInt8] {
-    var entries = BundleSecrets.entries(secrets)
+    var entries = BundleSecrets.entries(secrets) + supplements
     entries += result.files.map {
       TarEntry(
         path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,

@@ -12,6 +12,9 @@ public struct BundleVerifier: Sendable {
   public var now: Date
   /// The last applied bundle, for anti-rollback.
   public var lastApplied: AppliedBundle?
+  /// The last applied bundle per environment (an executor's state), for anti-rollback when the
+  /// bundle's environment is known only from its signatures.
+  public var appliedByEnvironment: [String: AppliedBundle] = [:]
 
   /// Creates a verifier.
   public init(
@@ -97,7 +100,7 @@ public struct BundleVerifier: Sendable {
       throw BundleRejection(
         .expired, "the bundle expired at \(facts.expires)", hint: "seal a fresh bundle")
     }
-    guard let last = lastApplied else { return }
+    guard let last = lastApplied ?? appliedByEnvironment[facts.env] else { return }
     if facts.version < last.version || (facts.version == last.version && sha256 != last.sha256) {
       throw BundleRejection(
         .rollback,

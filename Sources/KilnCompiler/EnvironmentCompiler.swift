@@ -57,6 +57,25 @@ public struct EnvironmentCompiler: Sendable {
   public func compile(selection: RenderSelection = .all) async throws(DiagnosticsError)
     -> CompileResult
   {
+    let (result, failures) = try await compileKeepingFailures(selection: selection)
+    if !failures.isEmpty { throw DiagnosticsError(failures) }
+    return result
+  }
+
+  /// Like `compile`, but the files that did render are returned beside the grouped render
+  /// failures instead of being discarded (`kiln check` reports both).
+  public func compileKeepingFailures(selection: RenderSelection = .all)
+    async throws(DiagnosticsError) -> (result: CompileResult, failures: [Diagnostic])
+  {
+    let partial = try await compilePartially(selection: selection)
+    return (partial.result, partial.groupedFailures)
+  }
+
+  /// Like `compileKeepingFailures`, with each failure kept beside the host it happened on
+  /// (`kiln diff` leaves those hosts out of the comparison; the render cache never stores them).
+  public func compilePartially(selection: RenderSelection = .all) async throws(DiagnosticsError)
+    -> PartialCompileResult
+  {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
     let templates = try ServiceTemplates.compile(
@@ -74,20 +93,25 @@ public struct EnvironmentCompiler: Sendable {
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
     var failures: [(host: String, diagnostic: Diagnostic)] = []
+    var rendered: [String] = []
     for outcome in outcomes {
-      files += outcome.files.map { $0.markingSecrets() }
+      if outcome.failures.isEmpty {
+        files += outcome.files.map { $0.markingSecrets() }
+        rendered.append(outcome.host)
+      }
       failures += outcome.failures.map { (outcome.host, $0) }
+      failures += outcome.files.compactMap { file in
+        file.transformedSecretPlaceholder().map { (outcome.host, $0) }
+      }
     }
-    if !failures.isEmpty {
-      throw DiagnosticsError(FailureGrouping.group(failures))
-    }
-    return CompileResult(
-      environment: environment.name, sourceDescription: sourceDescription, hosts: hosts,
+    let result = CompileResult(
+      environment: environment.name, sourceDescription: sourceDescription, hosts: rendered,
       services: services.sorted(), files: files.sortedForOutput(),
       warnings: repository.warnings)
+    return PartialCompileResult(result: result, failures: failures)
   }
 
-  private func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {
+  func selectedHosts(_ selection: RenderSelection) throws(DiagnosticsError) -> [String] {
     if selection.hosts.isEmpty && selection.groups.isEmpty { return environment.hosts }
     var wanted = Set<String>()
     var problems: [Diagnostic] = []

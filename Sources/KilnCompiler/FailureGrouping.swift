@@ -3,7 +3,7 @@ import KilnDiagnostics
 
 /// Turns per-host render failures into one diagnostic per distinct problem, naming the hosts it
 /// occurred on, so a typo in a template shared by 500 hosts is reported once.
-enum FailureGrouping {
+public enum FailureGrouping {
   static func diagnostic(for error: any Error, file: SourceLocation) -> Diagnostic {
     switch error {
     case let error as JinjaError:
@@ -18,7 +18,8 @@ enum FailureGrouping {
     }
   }
 
-  static func group(_ failures: [(host: String, diagnostic: Diagnostic)]) -> [Diagnostic] {
+  /// One diagnostic per distinct problem, in first-seen order, its message naming the hosts.
+  public static func group(_ failures: [(host: String, diagnostic: Diagnostic)]) -> [Diagnostic] {
     var order: [Diagnostic] = []
     var hosts: [Diagnostic: [String]] = [:]
     for (host, diagnostic) in failures {

@@ -77,7 +77,8 @@ extension EnvironmentCompiler {
     var seenVariables: [String] = []
     for emission in emissions where Self.contributes(emission.outputRange, to: range) {
       let location = templateLocation(
-        of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound))
+        of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound)
+      ).description
       guard seenLocations.insert(location).inserted else { continue }
       let reads =
         emission.variables.isEmpty ? "text" : "reads " + emission.variables.joined(separator: ", ")
@@ -99,13 +100,13 @@ extension EnvironmentCompiler {
 
   /// `file:line:col` of the template text that produced output byte `offset` of `emission`:
   /// for literal text the exact line inside the chunk, for expressions the expression itself.
-  private func templateLocation(of emission: RenderTrace.Emission, at offset: Int) -> String {
+  func templateLocation(of emission: RenderTrace.Emission, at offset: Int) -> SourceLocation {
     let span = emission.span
     let delta = offset - emission.outputRange.lowerBound
     guard emission.variables.isEmpty, delta > 0,
       let bytes = try? source.readFile(span.file), span.offset + delta <= bytes.count
     else {
-      return "\(span.file):\(span.line):\(span.column)"
+      return SourceLocation(file: span.file, line: span.line, column: span.column)
     }
     var line = span.line
     var column = span.column
@@ -117,7 +118,7 @@ extension EnvironmentCompiler {
         column += 1
       }
     }
-    return "\(span.file):\(line):\(column)"
+    return SourceLocation(file: span.file, line: line, column: column)
   }
 
   private func origin(of name: String, variables: HostVariables) -> String {

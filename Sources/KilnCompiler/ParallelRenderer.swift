@@ -17,6 +17,7 @@ enum ParallelRenderer {
     patches: OverlayPatchStage
   ) async -> [Outcome] {
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let firmware = FirmwareStage(environment: environment, templates: templates)
     return await withTaskGroup(of: (Int, Outcome).self) { group in
       var results = [Outcome?](repeating: nil, count: plan.count)
       var next = 0
@@ -25,7 +26,8 @@ enum ParallelRenderer {
           (
             index,
             renderHost(
-              plan[index], environment: environment, templates: templates, patches: patches)
+              plan[index], environment: environment, templates: templates, patches: patches,
+              firmware: firmware)
           )
         }
       }
@@ -46,7 +48,7 @@ enum ParallelRenderer {
 
   static func renderHost(
     _ plan: HostPlan, environment: ResolvedEnvironment, templates: ServiceTemplates,
-    patches: OverlayPatchStage
+    patches: OverlayPatchStage, firmware: FirmwareStage
   ) -> Outcome {
     var outcome = Outcome(host: plan.host)
     let variables: HostVariables
@@ -74,6 +76,9 @@ enum ParallelRenderer {
         outcome.failures.append(FailureGrouping.diagnostic(for: error, file: file.location))
       }
     }
+    let firmwareFiles = firmware.render(host: plan.host, environment: environment)
+    outcome.files += firmwareFiles.files
+    outcome.failures += firmwareFiles.failures
     if outcome.failures.isEmpty {
       outcome.failures += patches.apply(
         to: &outcome.files, host: plan.host, renderable: plan.renderable, variables: variables,

@@ -12,6 +12,9 @@ struct ServiceTemplates: Sendable {
     templates[service]?[source]
   }
 
+  /// Whether `service` is among the compiled (selected) services.
+  func includes(service: String) -> Bool { templates[service] != nil }
+
   /// Compiles the templates of `services`; each service gets its own template environment whose
   /// includes resolve beside the service's templates first, then under `templates/`.
   static func compile(

@@ -12,4 +12,6 @@ public enum SecretDiagnostics {
   public static let undecryptable: DiagnosticID = "KLN653"
   /// A bad secret name, identity file or value given on the command line.
   public static let invalidInput: DiagnosticID = "KLN654"
+  /// A template changed a secret placeholder (e.g. `| upper`): it cannot be completed at install.
+  public static let transformedPlaceholder: DiagnosticID = "KLN655"
 }

@@ -15,7 +15,8 @@ struct Kiln: AsyncParsableCommand {
     subcommands: [
       RenderCommand.self, ExplainCommand.self, TemplateCommand.self, MergeCommand.self,
       SealCommand.self, VerifyCommand.self, KeygenCommand.self, SecretCommand.self,
-      ImportCommand.self,
+      SignCommand.self, ApplyCommand.self, ImportCommand.self,
+      DiffCommand.self, CheckCommand.self,
     ]
   )
 }

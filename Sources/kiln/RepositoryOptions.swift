@@ -7,6 +7,19 @@ struct RepositoryOptions: ParsableArguments {
   )
   var environment: String?
 
+  @OptionGroup var source: RepositorySourceOptions
+
+  /// The git revision to read, if any.
+  var revision: String? { source.revision }
+  /// The repository directory.
+  var repository: String { source.repository }
+  /// `--set` assignments.
+  var assignments: [String] { source.assignments }
+}
+
+/// Where the repository is read from and the `--set` overrides; `kiln check` pairs these with
+/// its own repeatable `--env`.
+struct RepositorySourceOptions: ParsableArguments {
   @Option(
     name: .customLong("rev"),
     help: "Read this git revision (commit, branch, tag, HEAD~2) instead of the working tree.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KilnBundle
+import KilnExecutor
 
 /// `kiln verify`: check a bundle's signatures, policy and digests.
 struct VerifyCommand: AsyncParsableCommand {
@@ -9,6 +10,8 @@ struct VerifyCommand: AsyncParsableCommand {
     abstract: "Check a bundle's signatures, trust policy and digests.",
     discussion: """
       Reads FILE, FILE.dsse.json, FILE.minisig and co-signatures FILE.<signer>.minisig. \
+      With --state DIR (an executor's state directory) the version must be above the last one \
+      applied to the bundle's environment; the same version and digest again is accepted. \
       Exit 3 with the reason when the bundle is rejected; exit 2 for usage errors.
       """)
 
@@ -25,6 +28,11 @@ struct VerifyCommand: AsyncParsableCommand {
     name: .customLong("rerender"),
     help: "Re-render the source commit from the repository and require identical files.")
   var rerender = false
+
+  @Option(
+    name: .customLong("state"),
+    help: "An executor state directory: require a version above its last applied one.")
+  var state: String?
 
   @Option(
     name: [.customShort("C"), .customLong("repository")], help: "The repository for --rerender.")
@@ -45,7 +53,14 @@ struct VerifyCommand: AsyncParsableCommand {
     do {
       let started = Date()
       input = try BundleFiles.read(bundle, limit: policy.maxBundleBytes)
-      let verifier = BundleVerifier(policy: policy, expectedEnvironment: environment)
+      var verifier = BundleVerifier(policy: policy, expectedEnvironment: environment)
+      if let state {
+        do {
+          verifier.appliedByEnvironment = try StateDirectory(path: state).applied()
+        } catch {
+          throw ValidationError("--state \(state): \(error.message)")
+        }
+      }
       let verified = try verifier.verify(input)
       if rerender {
         _ = try await BundleSealer.rerender(

@@ -24,7 +24,11 @@ struct SealTests {
     #expect(first.facts.version == 1_767_225_600)
     #expect(second.facts.version == 7)
     let entries = try TarReader.entries(of: first.archive)
-    #expect(entries.contains { $0.path == "manifest.json" })
+    #expect(
+      entries.map(\.path).filter { !$0.hasPrefix("files/") && !$0.hasPrefix("secrets/") } == [
+        "health/galera-cluster-size.sh", "health/monasca-log-arrival.sh",
+        "health/rabbitmq-cluster-status.sh", "manifest.json", "rollout.json",
+      ])
     #expect(
       entries.filter { $0.path.hasPrefix("secrets/") }.map(\.path)
         == [

@@ -5,7 +5,9 @@ import Foundation
 struct ExampleFixture {
   let root: URL
 
-  static let repositoryEntries = ["kiln.yaml", "environments", "templates", "overlays"]
+  static let repositoryEntries = [
+    "kiln.yaml", "schema.yaml", "environments", "templates", "overlays",
+  ]
 
   /// Copies the example and commits it as the first commit.
   init(label: String = "example") throws {

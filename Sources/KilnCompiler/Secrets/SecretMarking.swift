@@ -15,6 +15,31 @@ extension RenderedFile {
   }
 }
 
+extension RenderedFile {
+  /// A diagnostic when a template changed a secret placeholder (`| upper`, `| replace`, …):
+  /// only verbatim placeholders and recorded transforms can be completed at install.
+  func transformedSecretPlaceholder() -> Diagnostic? {
+    let lowered = contents.map { (0x41...0x5a).contains($0) ? $0 | 0x20 : $0 }
+    let valid = Set(SecretPlaceholder.references(in: contents).map(\.range.lowerBound))
+    let needle = Array("<secret ".utf8)
+    guard lowered.count >= needle.count else { return nil }
+    for start in 0...(lowered.count - needle.count)
+    where lowered[start] == needle[0] && !valid.contains(start)
+      && lowered[start..<(start + needle.count)].elementsEqual(needle)
+    {
+      return Diagnostic(
+        id: SecretDiagnostics.transformedPlaceholder,
+        message:
+          "\(path) uses a secret inside an expression Kiln cannot complete at install (a "
+          + "filter changed its placeholder)",
+        location: .file("templates/\(service)/service.yaml"),
+        hint: "use the secret verbatim or with rabbitmq_password_hash(seed); other filters "
+          + "would see the placeholder, not the value")
+    }
+    return nil
+  }
+}
+
 extension CompileResult {
   /// The result with every secret placeholder replaced by its value, decrypted with
   /// `identities` (`render --reveal`): the explicit local opt-in to see secrets in clear.

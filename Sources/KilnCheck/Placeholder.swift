@@ -1,2 +1,0 @@
-/// The KilnCheck module; its API lands with the issue that owns it.
-public enum KilnCheckModule {}

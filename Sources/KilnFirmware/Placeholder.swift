@@ -1,2 +1,0 @@
-/// The KilnFirmware module; its API lands with the issue that owns it.
-public enum KilnFirmwareModule {}

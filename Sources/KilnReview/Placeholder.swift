@@ -1,2 +1,0 @@
-/// The KilnReview module; its API lands with the issue that owns it.
-public enum KilnReviewModule {}

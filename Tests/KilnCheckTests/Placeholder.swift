@@ -1,7 +1,0 @@
-import Testing
-
-@testable import KilnCheck
-
-@Test func moduleLinks() {
-  #expect(String(describing: KilnCheckModule.self) == "KilnCheckModule")
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import KilnFirmware
-
-@Test func moduleLinks() {
-  #expect(String(describing: KilnFirmwareModule.self) == "KilnFirmwareModule")
-}
