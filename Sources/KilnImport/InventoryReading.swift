@@ -36,7 +36,8 @@ public enum InventoryReading {
   /// Ansible's `INVENTORY_IGNORE_EXTS` and `INVENTORY_IGNORE_PATTERNS`, plus the variable dirs.
   static func isInventorySource(_ name: String) -> Bool {
     let ignored = [
-      "~", ".orig", ".cfg", ".retry", ".pyc", ".pyo", ".ini", ".md", ".rst", ".txt", ".sample",
+      ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".cfg",
+      ".retry",
     ]
     return !name.hasPrefix(".") && !ignored.contains(where: name.hasSuffix)
       && name != "group_vars" && name != "host_vars"
