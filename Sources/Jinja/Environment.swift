@@ -12,6 +12,10 @@ public final class Environment: Sendable {
   public let filters: [String: Filter]
   /// Tests by name: the built-in ones, overridden by those passed in.
   public let tests: [String: Test]
+  /// Whether `filters` is exactly the built-in table (compiled filter calls then skip the lookup).
+  let hasBuiltinFiltersOnly: Bool
+  /// Whether `tests` is exactly the built-in table (compiled test calls then skip the lookup).
+  let hasBuiltinTestsOnly: Bool
   private let cache = TemplateCache()
 
   /// Creates an environment.
@@ -24,6 +28,8 @@ public final class Environment: Sendable {
     self.globals = BuiltinGlobals.all.merging(globals) { _, given in given }
     self.filters = BuiltinFilters.all.merging(filters) { _, given in given }
     self.tests = BuiltinTests.all.merging(tests) { _, given in given }
+    hasBuiltinFiltersOnly = filters.isEmpty
+    hasBuiltinTestsOnly = tests.isEmpty
   }
 
   /// Parses and compiles `text` once; the result renders many variable sets.

@@ -1,5 +1,6 @@
 import Foundation
 import KilnDiagnostics
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -32,10 +33,7 @@ public struct OutputWriter: Sendable {
       try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
       try? fileManager.removeItem(at: staging)
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-      var directories = Set<String>()
-      for entry in entries {
-        try writeFile(entry, under: staging, knownDirectories: &directories)
-      }
+      try Self.writeInParallel(entries, under: staging.path)
     } catch {
       try? fileManager.removeItem(at: staging)
       throw DiagnosticsError(Self.ioFailure(directory, error))
@@ -98,18 +96,50 @@ public struct OutputWriter: Sendable {
     return nil
   }
 
+  /// Writes `entries` under `root`, one worker per processor. Each top-level directory (a
+  /// host, or a service in the kolla layout) is written by one worker, so workers never create
+  /// the same directory; creating inodes is most of the cost, and the kernel does it in parallel.
+  private static func writeInParallel(_ entries: [Entry], under root: String) throws {
+    var groups: [[Entry]] = []
+    var lastTop: Substring? = nil
+    for entry in entries {
+      let top = entry.path.prefix { $0 != "/" }
+      if top != lastTop || groups.isEmpty {
+        groups.append([])
+        lastTop = top
+      }
+      groups[groups.count - 1].append(entry)
+    }
+    let groupsToWrite = groups
+    let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, groups.count))
+    let failure = Mutex<(any Error)?>(nil)
+    DispatchQueue.concurrentPerform(iterations: width) { worker in
+      var directories: Set<String> = [root]
+      for index in stride(from: worker, to: groupsToWrite.count, by: width) {
+        guard failure.withLock({ $0 == nil }) else { return }
+        do {
+          for entry in groupsToWrite[index] {
+            try writeFile(entry, under: root, knownDirectories: &directories)
+          }
+        } catch {
+          failure.withLock { $0 = $0 ?? error }
+          return
+        }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+  }
+
   /// Writes one file with plain POSIX calls: the tree becomes visible only through the final
   /// rename, so per-file durability (FileManager's write-temporary-then-rename) buys nothing.
-  private func writeFile(_ entry: Entry, under root: URL, knownDirectories: inout Set<String>)
+  private static func writeFile(
+    _ entry: Entry, under root: String, knownDirectories: inout Set<String>
+  )
     throws
   {
-    let path = root.path + "/" + entry.path
+    let path = root + "/" + entry.path
     let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-    if !knownDirectories.contains(directory) {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-      knownDirectories.insert(directory)
-    }
+    try makeDirectory(directory, knownDirectories: &knownDirectories)
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(entry.mode))
     guard descriptor >= 0 else { throw Self.posixError(path) }
     defer { close(descriptor) }
@@ -126,6 +156,27 @@ public struct OutputWriter: Sendable {
     }
     // open() applies the umask; the manifest's mode is the file's mode.
     guard fchmod(descriptor, mode_t(entry.mode)) == 0 else { throw Self.posixError(path) }
+  }
+
+  /// `mkdir -p` for `directory`, skipping those this worker already made or found.
+  private static func makeDirectory(_ directory: String, knownDirectories: inout Set<String>)
+    throws
+  {
+    guard !knownDirectories.contains(directory) else { return }
+    if mkdir(directory, 0o777) != 0 {
+      switch errno {
+      case EEXIST: break
+      case ENOENT:
+        let parent = String(directory[..<(directory.lastIndex(of: "/") ?? directory.endIndex)])
+        guard !parent.isEmpty, parent != directory else { throw Self.posixError(directory) }
+        try makeDirectory(parent, knownDirectories: &knownDirectories)
+        guard mkdir(directory, 0o777) == 0 || errno == EEXIST else {
+          throw Self.posixError(directory)
+        }
+      default: throw Self.posixError(directory)
+      }
+    }
+    knownDirectories.insert(directory)
   }
 
   private static func posixError(_ path: String) -> any Error {

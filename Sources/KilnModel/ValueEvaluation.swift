@@ -82,9 +82,19 @@ struct ValueEvaluation {
     }
   }
 
-  /// Whether a string holds template syntax and must be rendered.
+  /// Whether a string holds template syntax (`{{`, `{%` or `{#`) and must be rendered.
+  /// Scans the UTF-8 bytes: every value of every host passes through here.
   static func isTemplate(_ text: String) -> Bool {
-    text.contains("{{") || text.contains("{%") || text.contains("{#")
+    var afterBrace = false
+    for byte in text.utf8 {
+      if afterBrace
+        && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#"))
+      {
+        return true
+      }
+      afterBrace = byte == UInt8(ascii: "{")
+    }
+    return false
   }
 
   private func render(_ text: String, name: String, node: YAMLNode?) throws -> Value {

@@ -40,6 +40,11 @@ struct VarsDirectory: Sendable {
   ) -> VarsDirectory {
     var result = VarsDirectory()
     guard let listing = reader.entries(directory) else { return result }
+    // Estates hold thousands of host_vars files: parse the plain files in parallel up front.
+    let plainFiles = listing.filter { $0.kind != .directory && yamlStem($0.name) != nil }
+      .map { "\(directory)/\($0.name)" }
+    let roots = Dictionary(
+      uniqueKeysWithValues: zip(plainFiles, reader.documents(plainFiles)))
     for entry in listing {
       let path = "\(directory)/\(entry.name)"
       if entry.kind == .directory {
@@ -51,14 +56,15 @@ struct VarsDirectory: Sendable {
             continue
           }
           let relative = "\(label)/\(entry.name)/\(file.name)"
-          if let layer = layer("\(path)/\(file.name)", relative, environment, reader) {
+          let root = reader.document("\(path)/\(file.name)")
+          if let layer = layer(root, relative, environment, reader) {
             layers.append(layer)
           }
         }
         result.append(entry.name, .file(path), layers)
       } else if let stem = yamlStem(entry.name) {
         let relative = "\(label)/\(entry.name)"
-        let layers = layer(path, relative, environment, reader).map { [$0] } ?? []
+        let layers = layer(roots[path] ?? nil, relative, environment, reader).map { [$0] } ?? []
         result.append(stem, .file(path), layers)
       } else {
         reader.sink.add(ignored(path))
@@ -86,9 +92,9 @@ struct VarsDirectory: Sendable {
   }
 
   private static func layer(
-    _ path: String, _ relative: String, _ environment: String, _ reader: YAMLReader
+    _ root: YAMLNode?, _ relative: String, _ environment: String, _ reader: YAMLReader
   ) -> VariableLayer? {
-    guard let root = reader.document(path) else { return nil }
+    guard let root else { return nil }
     if case .scalar(let scalar) = root.content, scalar.value == .null { return nil }
     guard case .mapping = root.content else {
       reader.sink.add(

@@ -85,3 +85,42 @@ func rejectsUnsafePathsBeforeWritingAnything(path: String) throws {
   #expect(OutputLayout.kolla.relativePath(of: rendered) == "mariadb/ctl01/galera.cnf")
   #expect(OutputLayout.hosts.relativePath(of: rendered) == "ctl01/mariadb/galera.cnf")
 }
+
+@Test(arguments: [OutputLayout.hosts, .kolla])
+func manyHostsAreWrittenInParallelWithEveryFileAndMode(layout: OutputLayout) throws {
+  let root = try scratch()
+  defer { try? FileManager.default.removeItem(at: root) }
+  let out = root.appendingPathComponent("out")
+  let files = (0..<300).flatMap { index in
+    [
+      file("host\(index)", "svc/deep/a.conf", "a\(index)\n", mode: 0o600),
+      file("host\(index)", "svc/b.conf", "b\(index)\n"),
+    ]
+  }
+  try OutputWriter(directory: out.path, layout: layout).write(
+    files: files, manifest: Manifest.encode(environment: "e", source: "s", files: files))
+  for file in files {
+    let path = out.appendingPathComponent(layout.relativePath(of: file)).path
+    #expect(FileManager.default.contents(atPath: path) == Data(file.contents))
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == Int(file.mode))
+  }
+}
+
+@Test func aFileInTheWayOfADirectoryFailsAndKeepsTheOldTree() throws {
+  let root = try scratch()
+  defer { try? FileManager.default.removeItem(at: root) }
+  let out = root.appendingPathComponent("out")
+  let writer = OutputWriter(directory: out.path, layout: .hosts)
+  let first = [file("a", "keep", "1")]
+  try writer.write(
+    files: first, manifest: Manifest.encode(environment: "e", source: "s", files: first))
+  let clashing = [file("b", "x", "1"), file("b", "x/y", "2")]
+  #expect(throws: (any Error).self) {
+    try writer.write(
+      files: clashing, manifest: Manifest.encode(environment: "e", source: "s", files: clashing))
+  }
+  #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a/keep").path))
+  let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
+  #expect(leftovers == ["out"])
+}

@@ -45,12 +45,16 @@ extension ExpressionCompiler {
   ) throws -> Evaluator {
     let compiled = try compileArguments(arguments)
     let tolerant = undefinedTolerantFilters.contains(name)
+    let builtin = BuiltinFilters.all[name]
     return { frame in
       let value = try subject(frame)
       if !tolerant, case .undefined(let undefined) = value {
         throw Evaluation.undefinedError(undefined, span, frame.state)
       }
-      guard let filter = frame.state.environment.filters[name] else {
+      let environment = frame.state.environment
+      guard
+        let filter = environment.hasBuiltinFiltersOnly ? builtin : environment.filters[name]
+      else {
         throw frame.state.error(
           .filter, "no filter named '\(name)'", span, hint: "check the filter name")
       }
@@ -73,9 +77,11 @@ extension ExpressionCompiler {
       return { frame in .bool(!(try subjectEvaluator(frame)).isUndefined == wantDefined) }
     }
     let compiled = try compileArguments(arguments)
+    let builtin = BuiltinTests.all[name]
     return { frame in
       let value = try Evaluation.defined(try subjectEvaluator(frame), span, frame)
-      guard let test = frame.state.environment.tests[name] else {
+      let environment = frame.state.environment
+      guard let test = environment.hasBuiltinTestsOnly ? builtin : environment.tests[name] else {
         throw frame.state.error(.test, "no test named '\(name)'", span, hint: "check the test name")
       }
       let arguments = try compiled.evaluate(frame, span)

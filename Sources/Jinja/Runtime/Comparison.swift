@@ -53,7 +53,9 @@ extension Value {
     case .string(let haystack):
       guard case .string(let needle) = self else { return nil }
       return needle.isEmpty || haystack.contains(needle)
-    case .list(let items): return items.contains { $0.isEqual(to: self) }
+    case .list(let items):
+      if let indexed = MembershipIndex.contains(self, in: items) { return indexed }
+      return items.contains { $0.isEqual(to: self) }
     case .map(let map): return map.contains(self)
     case .object(let object):
       guard case .string(let key) = self else { return false }

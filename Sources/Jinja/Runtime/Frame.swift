@@ -3,13 +3,14 @@
 /// Locals live in pointer-backed storage: a frame is used by one render on one thread, and this
 /// keeps the hot lookup path free of dynamic exclusivity checks.
 final class Frame {
-  private struct Entry {
-    var id: Int
-    var name: String
-    var value: Value
+  /// Parallel arrays: symbol ids (scanned on lookup), values, and names (for `definitions`).
+  private struct Locals {
+    var ids: ContiguousArray<Int> = []
+    var values: ContiguousArray<Value> = []
+    var names: ContiguousArray<String> = []
   }
 
-  private let locals: UnsafeMutablePointer<ContiguousArray<Entry>>
+  private let locals: UnsafeMutablePointer<Locals>
   let parent: Frame?
   let state: RenderState
   /// Whether lookups that miss this chain fall through to the render's variables.
@@ -21,7 +22,7 @@ final class Frame {
     self.state = state
     self.seesVariables = seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: [])
+    locals.initialize(to: Locals())
   }
 
   /// A child scope of `parent`.
@@ -30,7 +31,7 @@ final class Frame {
     self.state = parent.state
     self.seesVariables = parent.seesVariables
     locals = .allocate(capacity: 1)
-    locals.initialize(to: [])
+    locals.initialize(to: Locals())
   }
 
   deinit {
@@ -40,10 +41,10 @@ final class Frame {
 
   @inline(__always)
   private func position(of id: Int) -> Int? {
-    locals.pointee.withUnsafeBufferPointer { entries in
-      var index = entries.count - 1
+    locals.pointee.ids.withUnsafeBufferPointer { ids in
+      var index = ids.count - 1
       while index >= 0 {
-        if entries[index].id == id { return index }
+        if ids[index] == id { return index }
         index -= 1
       }
       return nil
@@ -52,9 +53,10 @@ final class Frame {
 
   /// The value of `symbol`, or nil when it is undefined everywhere.
   func lookup(_ symbol: Symbol) throws -> Value? {
+    let id = symbol.id
     var frame = self
     while true {
-      if let index = frame.position(of: symbol.id) { return frame.locals.pointee[index].value }
+      if let index = frame.position(of: id) { return frame.locals.pointee.values[index] }
       guard let parent = frame.parent else { break }
       frame = parent
     }
@@ -63,16 +65,21 @@ final class Frame {
 
   /// The value of `symbol` in this frame only.
   func local(_ symbol: Symbol) -> Value? {
-    position(of: symbol.id).map { locals.pointee[$0].value }
+    position(of: symbol.id).map { locals.pointee.values[$0] }
   }
 
   /// Assigns `symbol` in this scope.
   func assign(_ symbol: Symbol, _ value: Value) {
     if let index = position(of: symbol.id) {
-      locals.pointee[index].value = value
+      locals.pointee.values[index] = value
     } else {
-      if locals.pointee.capacity == 0 { locals.pointee.reserveCapacity(4) }
-      locals.pointee.append(Entry(id: symbol.id, name: symbol.name, value: value))
+      if locals.pointee.ids.capacity == 0 {
+        locals.pointee.ids.reserveCapacity(4)
+        locals.pointee.values.reserveCapacity(4)
+      }
+      locals.pointee.ids.append(symbol.id)
+      locals.pointee.values.append(value)
+      locals.pointee.names.append(symbol.name)
     }
   }
 
@@ -90,7 +97,7 @@ final class Frame {
 
   /// The names and values defined in this frame, in definition order.
   var definitions: [(name: String, value: Value)] {
-    locals.pointee.map { ($0.name, $0.value) }
+    zip(locals.pointee.names, locals.pointee.values).map { ($0, $1) }
   }
 }
 

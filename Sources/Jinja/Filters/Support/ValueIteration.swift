@@ -33,6 +33,12 @@ enum ValueIteration {
     guard case .string(let text) = path else {
       return try item(value, path, name: value.pythonRepr())
     }
+    if !text.utf8.contains(UInt8(ascii: ".")) {
+      if case .undefined = value { return value }
+      let found = try item(value, Int(text).map(Value.int) ?? .string(text), name: "item")
+      if case .undefined = found { return .undefined("item.\(text)") }
+      return found
+    }
     var current = value
     var shown = "item"
     for part in text.split(separator: ".", omittingEmptySubsequences: false) {
