@@ -8,8 +8,8 @@ import Testing
   #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
   #expect(
     result.stdout
-      == "base: 0 hosts, 0 files: no findings\nprod: 9 hosts, 42 files: no findings\n"
-      + "staging: 4 hosts, 15 files: no findings\n")
+      == "base: 0 hosts, 0 files: no findings\nprod: 9 hosts, 69 files: no findings\n"
+      + "staging: 4 hosts, 27 files: no findings\n")
   #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("out").path))
 }
 
@@ -22,7 +22,7 @@ import Testing
     result.stdout.hasPrefix(
       "::error file=environments/prod/host_vars/ctl03.yaml,line=4,col=22,title=KLN409::"
         + "ctl03 and ctl02 have the same VRRP priority 140"))
-  #expect(result.stdout.hasSuffix("prod: 9 hosts, 42 files: 1 error\n"))
+  #expect(result.stdout.hasSuffix("prod: 9 hosts, 69 files: 1 error\n"))
 }
 
 @Test func warningsPassUnlessStrict() throws {
@@ -84,5 +84,5 @@ import Testing
   #expect(working.stdout.contains("title=KLN409::"))
   let committed = try fixture.kiln("check", "--env", "prod", "--rev", "HEAD")
   #expect(committed.exitCode == 0)
-  #expect(committed.stdout == "prod: 9 hosts, 42 files: no findings\n")
+  #expect(committed.stdout == "prod: 9 hosts, 69 files: no findings\n")
 }
