@@ -46,10 +46,28 @@ def yaml_loader():
     for tag in ("append", "prepend", "remove", "replace", "unset"):
         Loader.add_constructor("!" + tag, construct(tag))
 
+    def secret(loader, node):
+        if load.secret_directories is None:
+            raise ValueError(f"!secret before the environment chain is known: {node.start_mark}")
+        return secret_placeholder(loader.construct_scalar(node), load.secret_directories)
+    Loader.add_constructor("!secret", secret)
+
     def load(path):
         with open(path, "rb") as handle:
             return yaml.load(handle, Loader=Loader) or {}
+    load.secret_directories = None
     return load
+
+
+def secret_placeholder(name, directories):
+    """Kiln's `<secret NAME sha256:…>` for `!secret NAME`: the first 12 hex digits of the
+    SHA-256 of the most specific `secrets/NAME.age` along the chain (design §9)."""
+    for directory in directories:
+        path = os.path.join(directory, name + ".age")
+        if os.path.exists(path):
+            with open(path, "rb") as handle:
+                return f"<secret {name} sha256:{hashlib.sha256(handle.read()).hexdigest()[:12]}>"
+    raise SystemExit(f"secret {name!r} not found in {directories}")
 
 
 def merge_into(target, layer):
@@ -192,6 +210,8 @@ class Estate:
         env_name = env_name or load(self.path("kiln.yaml")).get("default-env", "prod")
         self.env_name, self.chain = env_name, []
         self.visit(env_name)
+        load.secret_directories = [self.path("environments", name, "secrets")
+                                   for name in reversed(self.chain)]
         env_file = load(self.path("environments", env_name, "env.yaml"))
         self.services, self.defaults = [], {}
         for name in sorted(os.listdir(self.path("templates"))):
@@ -283,7 +303,11 @@ class Estate:
 
 
 def rabbitmq_password_hash(password, seed=""):
-    """RabbitMQ's `rabbit_password_hashing_sha256` hash with Kiln's deterministic salt."""
+    """RabbitMQ's `rabbit_password_hashing_sha256` hash with Kiln's deterministic salt; on a
+    secret placeholder, the placeholder with the transform recorded (completed at install)."""
+    if password.startswith("<secret ") and password.endswith(">"):
+        from urllib.parse import quote
+        return f"{password[:-1]} | rabbitmq_password_hash {quote(seed, safe='-._~') or '%'}>"
     salt = hashlib.sha256(f"kiln-rabbitmq-salt\0{seed}\0{password}".encode()).digest()[:4]
     return base64.b64encode(salt + hashlib.sha256(salt + password.encode()).digest()).decode()
 
