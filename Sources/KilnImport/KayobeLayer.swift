@@ -98,11 +98,7 @@ struct KayobeLayer {
     guard InputFiles.exists(path) else { return 0 }
     let text = try InputFiles.text(path)
     guard !text.hasPrefix("$ANSIBLE_VAULT"), let sealer else {
-      report.diagnostics.append(
-        Diagnostic(
-          id: ImportDiagnostics.kayobeConstruct, severity: .warning,
-          message: "encrypted with ansible-vault; not imported", location: .file(path),
-          hint: "decrypt it and import its values with `kiln secret set`"))
+      reportVaultEncrypted(path)
       return 0
     }
     let conversion = try PasswordsConversion(text: text, file: path, sealer: sealer)
@@ -182,17 +178,22 @@ struct KayobeLayer {
     return count
   }
 
+  /// Notes that `path` is encrypted with ansible-vault and was left out.
+  private mutating func reportVaultEncrypted(_ path: String) {
+    report.diagnostics.append(
+      Diagnostic(
+        id: ImportDiagnostics.kayobeConstruct, severity: .warning,
+        message: "encrypted with ansible-vault; not imported", location: .file(path),
+        hint: "decrypt it and import its values with `kiln secret set`"))
+  }
+
   /// One variables file, kept as text (with firmware variables converted); returns how many
   /// top-level variables it sets.
   private mutating func variablesFile(_ path: String, to target: String) throws(ImportError) -> Int
   {
     let text = try InputFiles.text(path)
     if text.hasPrefix("$ANSIBLE_VAULT") {
-      report.diagnostics.append(
-        Diagnostic(
-          id: ImportDiagnostics.kayobeConstruct, severity: .warning,
-          message: "encrypted with ansible-vault; not imported", location: .file(path),
-          hint: "decrypt it and import its values with `kiln secret set`"))
+      reportVaultEncrypted(path)
       return 0
     }
     let conversion = try GlobalsConversion(
