@@ -122,15 +122,11 @@ public enum BundleSealer {
     try RolloutPlanReader.entries(for: compiler)
   }
 
-  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
-  /// `manifest.json`, `secrets/<name>.age` (encrypted files by name) and `supplements`, every
-  /// mtime the commit's committer time.
-  public static func archive(
-    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:],
-    supplements: [TarEntry] = []
-  ) throws(DiagnosticsError) -> [UInt8] {
-    var entries = BundleSecrets.entries(secrets) + supplements
-    entries += result.files.map {
+  /// `files/<host>/<path>` for every file, then `manifest.json` listing them.
+  public static func contentEntries(
+    environment: String, source: String, files: [RenderedFile]
+  ) -> [TarEntry] {
+    var entries = files.map {
       TarEntry(
         path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,
         contents: $0.contents)
@@ -138,8 +134,21 @@ public enum BundleSealer {
     entries.append(
       TarEntry(
         path: "manifest.json", mode: 0o644,
-        contents: Manifest.encode(
-          environment: result.environment, source: "commit \(commit.id)", files: result.files)))
+        contents: Manifest.encode(environment: environment, source: source, files: files)))
+    return entries
+  }
+
+  /// The deterministic archive of a compile result at `commit`: `files/<host>/<path>`,
+  /// `manifest.json`, `secrets/<name>.age` (encrypted files by name) and `supplements`, every
+  /// mtime the commit's committer time.
+  public static func archive(
+    of result: CompileResult, commit: GitCommit, secrets: [String: [UInt8]] = [:],
+    supplements: [TarEntry] = []
+  ) throws(DiagnosticsError) -> [UInt8] {
+    let entries =
+      BundleSecrets.entries(secrets) + supplements
+      + contentEntries(
+        environment: result.environment, source: "commit \(commit.id)", files: result.files)
     do {
       return try TarWriter.archive(entries, modificationTime: max(0, commit.committerTime))
     } catch {

@@ -60,15 +60,8 @@ enum BundleFactory {
   ) throws -> BundleInput {
     let files = files ?? Self.files(generation: generation)
     let commit = String(repeating: String(generation), count: 40)
-    var entries = files.map {
-      TarEntry(
-        path: BundleManifest.archivePath(host: $0.host, path: $0.path), mode: $0.mode,
-        contents: $0.contents)
-    }
-    entries.append(
-      TarEntry(
-        path: "manifest.json", mode: 0o644,
-        contents: Manifest.encode(environment: plan.env, source: "commit \(commit)", files: files)))
+    var entries = BundleSealer.contentEntries(
+      environment: plan.env, source: "commit \(commit)", files: files)
     entries.append(TarEntry(path: RolloutPlan.archivePath, mode: 0o644, contents: plan.json))
     entries += extra
     let archive = try TarWriter.archive(entries, modificationTime: 1_767_225_600)
