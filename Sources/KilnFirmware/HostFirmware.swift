@@ -9,7 +9,7 @@ public struct HostFirmware: Sendable {
   public var selection: NameReference
   /// The profile's settings with the host's `firmware_*` overrides merged in.
   public var settings: FirmwareProfile
-  /// The documents of `settings`, shared with every host that uses the profile as it is.
+  /// The documents of `settings`, shared with every host of the same profile and overrides.
   var shared: FirmwareDocuments.Shared?
 
   /// Resolves `host` of `environment` against `catalog`. Returns nil when the host selects
@@ -37,19 +37,21 @@ public struct HostFirmware: Sendable {
       }
       return nil
     }
-    guard overrides.layer.isEmpty else {
+    let registry = catalog.registry(of: profile)
+    guard let key = ProfileDocumentMemo.Key(profile: profile.name, layer: overrides.layer) else {
       let settings = profile.applying(overrides.layer)
-      diagnostics += findings(of: settings, registry: catalog.registry(of: profile))
+      diagnostics += findings(of: settings, registry: registry)
       return HostFirmware(host: host, selection: selection, settings: settings)
     }
-    let entry = catalog.documentMemo.entry(of: profile) {
-      ProfileDocumentMemo.Entry(
-        findings: findings(of: profile, registry: catalog.registry(of: profile)),
-        documents: FirmwareDocuments.shared(profile))
+    let entry = catalog.documentMemo.entry(key) {
+      let settings = overrides.layer.isEmpty ? profile : profile.applying(overrides.layer)
+      return ProfileDocumentMemo.Entry(
+        settings: settings, findings: findings(of: settings, registry: registry),
+        documents: FirmwareDocuments.shared(settings))
     }
     diagnostics += entry.findings
     return HostFirmware(
-      host: host, selection: selection, settings: profile, shared: entry.documents)
+      host: host, selection: selection, settings: entry.settings, shared: entry.documents)
   }
 
   /// The BIOS and RAID findings of `settings`.
