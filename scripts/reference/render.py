@@ -13,6 +13,7 @@ The benchmarks check that its files are byte-identical to Kiln's.
 """
 
 import base64
+import functools
 import hashlib
 import os
 import re
@@ -460,7 +461,7 @@ def render_repository(repository, out):
                 text = top_up(host_view.render(template), newlines)
                 yield service["name"], file["dest"], text, int(str(file.get("mode", "0644")), 8)
             if service["name"] == firmware.SERVICE and catalog is not None:
-                lookup = lambda name: variable(host_view, name)  # noqa: E731
+                lookup = functools.partial(variable, host_view)
                 for dest, text in firmware.host_files(host, lookup, catalog):
                     yield service["name"], dest, text, 0o644
 
