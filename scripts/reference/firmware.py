@@ -88,10 +88,11 @@ def profile_layer(document):
 
 
 class Catalog:
-    """Every profile of a repository, `extends:` chains resolved on first use."""
+    """Every profile of a repository, `extends:` chains resolved on first use, and the
+    documents rendered so far by profile and host overrides."""
 
     def __init__(self, repository, load):
-        self.layers, self.resolved = {}, {}
+        self.layers, self.resolved, self.documents = {}, {}, {}
         directory = os.path.join(repository, PROFILES)
         names = sorted(os.listdir(directory)) if os.path.isdir(directory) else []
         for file in names:
@@ -147,23 +148,34 @@ def json_document(value):
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
-def host_files(host, variable, catalog):
-    """[(path, text)] of `host`'s firmware files (FirmwareDocuments.swift): none without a
-    profile, raid.json only with logical disks."""
-    name, layer = host_layer(variable)
-    if name is None:
-        return []
-    settings = catalog.profile(name).applying(layer)
+def documents(settings):
+    """bios.json, the kayobe.yml header's profile part and body, and raid.json (None without
+    logical disks) of resolved `settings` (FirmwareDocuments.swift)."""
     attributes = {key: settings.attributes[key] for key in sorted(settings.attributes)}
     disks = [{field: disk[field] for field in IRONIC_FIELDS if field in disk}
              for disk in settings.disks.values()]
     bios = {"Attributes": attributes,
             "@Redfish.SettingsApplyTime": {"ApplyTime": settings.apply_time}}
     identity = " ".join(part for part in (settings.vendor, settings.model) if part)
-    kayobe = (f"# kayobe BIOS and RAID variables of {host}: firmware profile {settings.name} "
-              f"({identity}).\n"
-              + kiln_yaml.dump({"bios_config": attributes, "raid_config": disks}))
-    files = [("firmware/bios.json", json_document(bios)), ("firmware/kayobe.yml", kayobe)]
-    if disks:
-        files.append(("firmware/raid.json", json_document({"logical_disks": disks})))
+    profile = f"firmware profile {settings.name} ({identity}).\n"
+    kayobe = kiln_yaml.dump({"bios_config": attributes, "raid_config": disks})
+    raid = json_document({"logical_disks": disks}) if disks else None
+    return json_document(bios), profile, kayobe, raid
+
+
+def host_files(host, variable, catalog):
+    """[(path, text)] of `host`'s firmware files: none without a profile, raid.json only with
+    logical disks. Hosts with the same profile and overrides share the documents (as in Kiln)."""
+    name, layer = host_layer(variable)
+    if name is None:
+        return []
+    key = repr((name, layer.apply_time, layer.attributes, layer.disks))
+    if key not in catalog.documents:
+        catalog.documents[key] = documents(catalog.profile(name).applying(layer))
+    bios, profile, kayobe, raid = catalog.documents[key]
+    files = [("firmware/bios.json", bios),
+             ("firmware/kayobe.yml",
+              f"# kayobe BIOS and RAID variables of {host}: {profile}{kayobe}")]
+    if raid is not None:
+        files.append(("firmware/raid.json", raid))
     return files

@@ -12,6 +12,7 @@ YAML 1.2 or YAML 1.1 (PyYAML, Ansible) reader would read them as something else,
 strings as literal blocks, the rest double-quoted.
 """
 
+import functools
 import re
 
 CORE_SCHEMA = [
@@ -164,8 +165,10 @@ def needs_escape(character):
     return not 0x10000 <= code <= 0x10FFFF
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_safe(text):
-    """Whether `text` may be written unquoted and read back as the same string."""
+    """Whether `text` may be written unquoted and read back as the same string (remembered:
+    the same keys and values recur host after host)."""
     if (not text or text[0] in PLAIN_START_INDICATORS or text[-1] in " :"
             or not core_value_is_string(text) or yaml11_non_string(text)
             or text.startswith(("---", "..."))):
