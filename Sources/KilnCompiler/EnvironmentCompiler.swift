@@ -40,7 +40,8 @@ public struct EnvironmentCompiler: Sendable {
     for assignment in assignments {
       overrides.append(try VariableOverride.parse(assignment))
     }
-    let repository = try KilnRepository.load(from: source)
+    // Rendering one host of a large estate reads a handful of vars files: parse on first use.
+    let repository = try KilnRepository.load(from: source, variableFiles: .onFirstUse)
     let engine = Jinja.Environment(
       loader: RepositoryTemplateLoader(source: source, directories: ["templates"]),
       globals: TemplateGlobals.make(source: source), filters: KilnFilters.all)
@@ -78,6 +79,7 @@ public struct EnvironmentCompiler: Sendable {
   {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
+    try environment.prepareVariables(forHosts: hosts)
     let templates = try ServiceTemplates.compile(
       services: services, source: source, repository: repository)
     let patches = try OverlayPatchStage.compile(environment: environment, source: source)
@@ -104,7 +106,7 @@ public struct EnvironmentCompiler: Sendable {
     let result = CompileResult(
       environment: environment.name, sourceDescription: sourceDescription, hosts: rendered,
       services: services.sorted(), files: files.sortedForOutput(),
-      warnings: repository.warnings)
+      warnings: (repository.warnings + environment.variableFileWarnings).sortedForOutput())
     return PartialCompileResult(result: result, failures: failures)
   }
 

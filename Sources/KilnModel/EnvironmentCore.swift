@@ -19,6 +19,8 @@ final class EnvironmentCore: Sendable {
   let sharedBase: LayeredMap
   /// Group → its level-3 layers (inventory vars, then group_vars files, each env in order).
   let groupLayers: [String: [VariableLayer]]
+  /// Group → the errors of its group_vars files along the chain (only groups with errors).
+  let groupFailures: [String: [Diagnostic]]
   /// `groups` as templates see it.
   let groupsValue: Value
   let hostStates: [HostState]
@@ -43,8 +45,11 @@ final class EnvironmentCore: Sendable {
     hostIndex = index
     servicesByHost = Self.servicesByHost(repository.services, inventory, index)
     overlays = Self.overlays(of: chain, in: repository)
+    // Every host reads group_vars/all and its groups' files: parse them together, in parallel.
+    VarsFile.parseAll(chain.flatMap(\.groupVars.files))
     sharedBase = Self.sharedBase(repository.services, chain)
     groupLayers = Self.groupLayers(inventory, chain)
+    groupFailures = Self.groupFailures(chain)
     groupsValue = .map(
       ValueMap(
         inventory.groupNames.map { group in
@@ -104,6 +109,17 @@ final class EnvironmentCore: Sendable {
     return result
   }
 
+  private static func groupFailures(_ chain: [EnvironmentDefinition]) -> [String: [Diagnostic]] {
+    var result: [String: [Diagnostic]] = [:]
+    for environment in chain {
+      for entry in environment.groupVars.entries {
+        let errors = entry.files.flatMap(\.contents.errors)
+        if !errors.isEmpty { result[entry.name, default: []] += errors }
+      }
+    }
+    return result
+  }
+
   /// Whether `overlay` applies to the host at `index`.
   func applies(_ overlay: OverlayDefinition, toHost index: Int) -> Bool {
     let filter = overlay.appliesTo
@@ -121,10 +137,15 @@ final class EnvironmentCore: Sendable {
   }
 
   /// The fully layered variables of the host at `index` (levels 1–5 and 7), memoized.
-  func layeredMap(forHost index: Int) -> LayeredMap {
-    if let known = hostStates[index].layered.withLock({ $0 }) { return known }
+  func layeredMap(forHost index: Int) -> LayeredMap { layers(ofHost: index).map }
+
+  /// The layered variables of the host at `index` and the errors of the vars files they come
+  /// from (its groups' and its own), parsing those files on first use; memoized.
+  func layers(ofHost index: Int) -> HostLayers {
+    if let known = hostStates[index].layers.withLock({ $0 }) { return known }
     let host = inventory.hosts[index]
-    var map = groupLayered(inventory.layeringOrder(ofHost: host))
+    let groups = inventory.layeringOrder(ofHost: host)
+    var map = groupLayered(groups)
     for environment in chain {
       for layer in environment.inventory.hostVarLayers[host] ?? [] {
         LayerMerge.apply(layer, to: &map)
@@ -135,9 +156,22 @@ final class EnvironmentCore: Sendable {
       if let values = overlay.values { LayerMerge.apply(values, to: &map) }
     }
     for override in overrides { override.apply(to: &map) }
-    let result = map
-    hostStates[index].layered.withLock { $0 = result }
+    let result = HostLayers(map: map, failures: failures(ofHost: index, groups: groups))
+    hostStates[index].layers.withLock { $0 = result }
     return result
+  }
+
+  /// The errors of the vars files the host at `index` reads (`groups`: its layering order),
+  /// parsing its host_vars files on first use.
+  func failures(ofHost index: Int, groups: [String]? = nil) -> [Diagnostic] {
+    let host = inventory.hosts[index]
+    var failures: [Diagnostic] = []
+    if !groupFailures.isEmpty {
+      let groups = groups ?? inventory.layeringOrder(ofHost: host)
+      for group in ["all"] + groups { failures += groupFailures[group] ?? [] }
+    }
+    for environment in chain { failures += environment.hostVars.errors(for: host) }
+    return failures.sortedForOutput()
   }
 
   /// Levels 1–3 for hosts in exactly `groups` (layering order), shared between such hosts.
@@ -164,6 +198,13 @@ final class EnvironmentCore: Sendable {
 
 /// The memos of one host: its layered variables and evaluated top-level values.
 final class HostState: Sendable {
-  let layered = Mutex<LayeredMap?>(nil)
+  let layers = Mutex<HostLayers?>(nil)
   let values = Mutex<[String: Value]>([:])
+}
+
+/// One host's layered variables and the errors of the vars files they were read from.
+struct HostLayers: Sendable {
+  var map: LayeredMap
+  /// Errors in the host's group_vars and host_vars files (their layers are left out of `map`).
+  var failures: [Diagnostic]
 }
