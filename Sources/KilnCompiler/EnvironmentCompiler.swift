@@ -80,9 +80,6 @@ public struct EnvironmentCompiler: Sendable {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
     try environment.prepareVariables(forHosts: hosts)
-    let templates = try ServiceTemplates.compile(
-      services: services, source: source, repository: repository)
-    let patches = try OverlayPatchStage.compile(environment: environment, source: source)
     let plan = hosts.map { host in
       let all = environment.services(onHost: host)
       return HostPlan(
@@ -91,6 +88,15 @@ public struct EnvironmentCompiler: Sendable {
           .flatMap { service in service.files.map { (service, $0) } },
         renderable: Set(all.flatMap { $0.files.map(\.destination) }))
     }
+    // With hosts or groups selected, only the services those hosts run are compiled.
+    let compiled =
+      selection.hosts.isEmpty && selection.groups.isEmpty
+      ? services
+      : services.intersection(
+        hosts.flatMap { host in environment.services(onHost: host).map(\.name) })
+    let templates = try ServiceTemplates.compile(
+      services: compiled, source: source, repository: repository)
+    let patches = try OverlayPatchStage.compile(environment: environment, source: source)
     let outcomes = await ParallelRenderer.render(
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []

@@ -13,16 +13,15 @@ final class EnvironmentCore: Sendable {
   /// Turns `!secret` references into placeholders; nil keeps `<secret NAME>`.
   let secrets: (any SecretReferencing)?
   let hostIndex: [String: Int]
-  /// Host index → names of the services it runs, in service name order.
-  let servicesByHost: [[String]]
+  /// The services, sorted by name, with the inventory group each runs on.
+  let serviceGroups: [(name: String, group: String)]
   /// Levels 1 and 2, shared by every host.
   let sharedBase: LayeredMap
   /// Group → its level-3 layers (inventory vars, then group_vars files, each env in order).
   let groupLayers: [String: [VariableLayer]]
   /// Group → the errors of its group_vars files along the chain (only groups with errors).
   let groupFailures: [String: [Diagnostic]]
-  /// `groups` as templates see it.
-  let groupsValue: Value
+  private let groupsMemo = Mutex<Value?>(nil)
   let hostStates: [HostState]
   private let partialMaps = Mutex<[String: LayeredMap]>([:])
   private let templates = Mutex<[String: Template]>([:])
@@ -41,33 +40,40 @@ final class EnvironmentCore: Sendable {
     self.overrides = overrides
     self.engine = engine
     var index: [String: Int] = [:]
+    index.reserveCapacity(inventory.hosts.count)
     for (position, host) in inventory.hosts.enumerated() { index[host] = position }
     hostIndex = index
-    servicesByHost = Self.servicesByHost(repository.services, inventory, index)
+    serviceGroups = repository.services.map { ($0.name, $0.hostsGroup.name) }
     overlays = Self.overlays(of: chain, in: repository)
     // Every host reads group_vars/all and its groups' files: parse them together, in parallel.
     VarsFile.parseAll(chain.flatMap(\.groupVars.files))
     sharedBase = Self.sharedBase(repository.services, chain)
     groupLayers = Self.groupLayers(inventory, chain)
     groupFailures = Self.groupFailures(chain)
-    groupsValue = .map(
+    hostStates = inventory.hosts.map { _ in HostState() }
+  }
+
+  /// `groups` as templates see it, built on first use.
+  var groupsValue: Value {
+    if let known = groupsMemo.withLock({ $0 }) { return known }
+    let value = Value.map(
       ValueMap(
         inventory.groupNames.map { group in
           (.string(group), .list((inventory.hosts(inGroup: group) ?? []).map { .string($0) }))
         }))
-    hostStates = inventory.hosts.map { _ in HostState() }
+    groupsMemo.withLock { $0 = value }
+    return value
   }
 
-  private static func servicesByHost(
-    _ services: [ServiceDefinition], _ inventory: InventoryModel, _ index: [String: Int]
-  ) -> [[String]] {
-    var result = [[String]](repeating: [], count: inventory.hosts.count)
-    for service in services {
-      for host in inventory.hosts(inGroup: service.hostsGroup.name) ?? [] {
-        if let position = index[host] { result[position].append(service.name) }
-      }
-    }
-    return result
+  /// Names of the services the host at `index` runs (its `hosts:` group contains the host),
+  /// in service name order; memoized.
+  func services(ofHost index: Int) -> [String] {
+    let state = hostStates[index]
+    if let known = state.services.withLock({ $0 }) { return known }
+    let groups = Set(inventory.groupNames(ofHost: inventory.hosts[index]))
+    let names = serviceGroups.filter { $0.group == "all" || groups.contains($0.group) }.map(\.name)
+    state.services.withLock { $0 = names }
+    return names
   }
 
   private static func overlays(of chain: [EnvironmentDefinition], in repository: KilnRepository)
@@ -133,7 +139,7 @@ final class EnvironmentCore: Sendable {
         || filter.groups.contains { $0.name == "all" || groups.contains($0.name) })
       && (filter.hosts.isEmpty || filter.hosts.contains { $0.name == host })
       && (filter.services.isEmpty
-        || filter.services.contains { servicesByHost[index].contains($0.name) })
+        || filter.services.contains { services(ofHost: index).contains($0.name) })
   }
 
   /// The fully layered variables of the host at `index` (levels 1–5 and 7), memoized.
@@ -199,6 +205,7 @@ final class EnvironmentCore: Sendable {
 /// The memos of one host: its layered variables and evaluated top-level values.
 final class HostState: Sendable {
   let layers = Mutex<HostLayers?>(nil)
+  let services = Mutex<[String]?>(nil)
   let values = Mutex<[String: Value]>([:])
 }
 

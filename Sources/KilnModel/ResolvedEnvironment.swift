@@ -58,7 +58,7 @@ public struct ResolvedEnvironment: Sendable {
   /// The services that run on `host` (its `hosts:` group contains the host), by name.
   public func services(onHost host: String) -> [ServiceDefinition] {
     guard let index = core.hostIndex[host] else { return [] }
-    return core.servicesByHost[index].compactMap { repository.service(named: $0) }
+    return core.services(ofHost: index).compactMap { repository.service(named: $0) }
   }
 
   /// The hosts that run `service`, in inventory order.
