@@ -50,14 +50,8 @@ public struct WorkingTreeSource: SourceTree {
       case .file, .executable, .submodule: return nil
       }
     }
-    var entries: [TreeEntry] = []
-    for name in try FileSystem.names(in: absolute, shownAs: relative.text) where name != ".git" {
-      let child = relative.isRoot ? name : relative.text + "/" + name
-      if let kind = try FileSystem.kind(of: absolute + "/" + name, shownAs: child) {
-        entries.append(TreeEntry(name: name, kind: kind))
-      }
-    }
-    return entries.sortedByNameBytes()
+    return try FileSystem.entries(in: absolute, skipping: ".git", shownAs: relative.text)
+      .sortedByNameBytes()
   }
 
   /// Git's blob hash of the file's bytes (for a link, of its target text); nil if missing or
