@@ -64,6 +64,7 @@ struct RenderCommand: AsyncParsableCommand {
     let directory = output ?? "out/\(result.environment)"
     try result.write(to: directory, layout: layout)
     Terminal.output(RenderSummary(result: result, directory: directory).text)
+    KeptUntilExit.keep(compiler, result)
   }
 }
 
