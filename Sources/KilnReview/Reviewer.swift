@@ -71,10 +71,19 @@ public enum Reviewer {
   static func review(
     environment name: String, base: any SourceTree, head: any SourceTree, request: ReviewRequest
   ) async -> EnvironmentReview {
-    // One side after the other: each side renders its hosts in parallel already, and with a
-    // cache the head then finds every host the change does not touch stored by the base.
-    let old = await ReviewSide.compile(name, source: base, request: request)
-    let new = await ReviewSide.compile(name, source: head, request: request)
+    // The two sides load (and below, are keyed) at the same time.
+    async let loadingOld = ReviewSide.load(name, source: base, request: request)
+    async let loadingNew = ReviewSide.load(name, source: head, request: request)
+    var (old, new) = await (loadingOld, loadingNew)
+    var work: ReviewWork?
+    if let keyed = await KeyedRendering.render(old: old, new: new, request: request) {
+      (old, new, work) = keyed
+    } else {
+      // One side after the other: each side renders its hosts in parallel already, and with
+      // a cache the head then finds every host the change does not touch stored by the base.
+      old = await old.renderingAll(request)
+      new = await new.renderingAll(request)
+    }
     var findings =
       old.failures.map { ReviewFinding(side: .base, diagnostic: $0) }
       + new.failures.map { ReviewFinding(side: .head, diagnostic: $0) }
@@ -84,7 +93,7 @@ public enum Reviewer {
     var review = EnvironmentReview(
       name: name, status: .compared, hostsAdded: [], hostsRemoved: [], changes: [],
       formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0,
-      baseCache: old.cache, headCache: new.cache)
+      baseCache: old.cache, headCache: new.cache, work: work)
     if let inventory = (new.compiler ?? old.compiler)?.environment.inventory {
       review.groups = inventory.groupNames.map {
         HostGroup(name: $0, hosts: inventory.hosts(inGroup: $0) ?? [])
@@ -103,10 +112,13 @@ public enum Reviewer {
     guard let oldResult = old.result, let newResult = new.result else { return review }
     let oldHosts = old.compiler?.environment.hosts ?? []
     let newHosts = new.compiler?.environment.hosts ?? []
-    review.hostsAdded = newHosts.filter { !oldHosts.contains($0) }
-    review.hostsRemoved = oldHosts.filter { !newHosts.contains($0) }
+    let oldSet = Set(oldHosts)
+    let newSet = Set(newHosts)
+    review.hostsAdded = newHosts.filter { !oldSet.contains($0) }
+    review.hostsRemoved = oldHosts.filter { !newSet.contains($0) }
     let failed = Set(old.failedHosts + new.failedHosts)
-    let common = newResult.hosts.filter { oldResult.hosts.contains($0) && !failed.contains($0) }
+    let rendered = Set(oldResult.hosts)
+    let common = newResult.hosts.filter { rendered.contains($0) && !failed.contains($0) }
     var differ = HostFileDiff(environment: name)
     let deltas = differ.deltas(base: oldResult.files, head: newResult.files, hosts: common)
     let entries = ChangeGrouping(inventory: new.compiler?.environment.inventory)
