@@ -15,7 +15,7 @@ enum KeyedRendering {
   /// cannot be keyed or its compile fails as a whole (the caller then renders both sides in
   /// full, which reports such failures as today).
   static func render(old: ReviewSide, new: ReviewSide, request: ReviewRequest) async
-    -> (old: ReviewSide, new: ReviewSide, work: ReviewWork)?
+    -> (old: ReviewSide, new: ReviewSide, work: ReviewWork, inputIDs: InputChanges.KnownIDs)?
   {
     guard let oldCompiler = old.compiler, let newCompiler = new.compiler else { return nil }
     for compiler in [oldCompiler, newCompiler] {
@@ -56,7 +56,7 @@ enum KeyedRendering {
         renderedBase: base.cache?.misses ?? base.renderedHostCount,
         renderedHead: head.cache?.misses ?? head.renderedHostCount,
         fromCache: (base.cache?.hits ?? 0) + (head.cache?.hits ?? 0))
-      return (base, head, work)
+      return (base, head, work, (oldKeys.inputIDs, newKeys.inputIDs))
     } catch {
       return nil
     }

@@ -76,8 +76,9 @@ public enum Reviewer {
     async let loadingNew = ReviewSide.load(name, source: head, request: request)
     var (old, new) = await (loadingOld, loadingNew)
     var work: ReviewWork?
+    var known: InputChanges.KnownIDs = ([:], [:])
     if let keyed = await KeyedRendering.render(old: old, new: new, request: request) {
-      (old, new, work) = keyed
+      (old, new, work, known) = keyed
     } else {
       // One side after the other: each side renders its hosts in parallel already, and with
       // a cache the head then finds every host the change does not touch stored by the base.
@@ -123,7 +124,8 @@ public enum Reviewer {
     let deltas = differ.deltas(base: oldResult.files, head: newResult.files, hosts: common)
     let entries = ChangeGrouping(inventory: new.compiler?.environment.inventory)
       .entries(deltas)
-    let annotated = annotate(entries, old: old, new: new, base: base, head: head)
+    let annotated = annotate(
+      entries, old: old, new: new, sources: (base, head), known: known)
     review.changes = annotated.filter { $0.comparison.outcome != .cosmetic }
     review.formattingOnly = annotated.filter { $0.comparison.outcome == .cosmetic }
     return review
@@ -131,8 +133,8 @@ public enum Reviewer {
 
   /// Adds restarts, waves and source lines to each entry.
   private static func annotate(
-    _ entries: [ChangeEntry], old: ReviewSide, new: ReviewSide, base: any SourceTree,
-    head: any SourceTree
+    _ entries: [ChangeEntry], old: ReviewSide, new: ReviewSide,
+    sources: (base: any SourceTree, head: any SourceTree), known: InputChanges.KnownIDs
   ) -> [ChangeEntry] {
     guard let compiler = new.compiler else { return entries }
     let environment = compiler.environment
@@ -144,7 +146,8 @@ public enum Reviewer {
     let roots =
       ["kiln.yaml", "templates", "overlays"]
       + Set(environment.chain + oldChain).sorted().map { "environments/\($0)" }
-    let inputs = InputChanges.between(base: base, head: head, roots: roots)
+    let inputs = InputChanges.between(
+      base: sources.base, head: sources.head, roots: roots, known: known)
     var provenance = Provenance(inputs: inputs, base: old.compiler, head: compiler)
     return entries.map { entry in
       var entry = entry

@@ -19,12 +19,20 @@ public final class HostvarsMentions: @unchecked Sendable {
   public init(file: String?) {
     self.file = file
     guard let file, let data = FileManager.default.contents(atPath: file) else { return }
-    for line in data.split(separator: UInt8(ascii: "\n")) {
-      let fields = line.split(separator: UInt8(ascii: " "))
-      guard fields.count == 2, let flag = fields.last, flag.count == 1,
-        flag.first == UInt8(ascii: "0") || flag.first == UInt8(ascii: "1")
-      else { continue }
-      known[String(decoding: fields[0], as: UTF8.self)] = flag.first == UInt8(ascii: "1")
+    // `<id> <0|1>\n` lines; anything else is skipped.
+    let bytes = [UInt8](data)
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      if end - start >= 3, bytes[end - 2] == UInt8(ascii: " ") {
+        let flag = bytes[end - 1]
+        if flag == UInt8(ascii: "0") || flag == UInt8(ascii: "1") {
+          known[String(decoding: bytes[start..<end - 2], as: UTF8.self)] =
+            flag == UInt8(ascii: "1")
+        }
+      }
+      start = end + 1
     }
   }
 

@@ -31,12 +31,14 @@ struct RenderInputKeys {
   /// SHA-256 over the salt and the identities of the inputs every host shares.
   private let shared: String
   /// Per group_vars/host_vars directory of the chain, the `path blob-id` lines of each group
-  /// or host name (files of a `<name>/` directory included), sorted by path.
-  private let variableLines: [(isHostVars: Bool, byStem: [String: [String]])]
+  /// or host name (files of a `<name>/` directory included), sorted by path, as bytes.
+  private let variableLines: [(isHostVars: Bool, byStem: [String: [UInt8]])]
+  /// The blob id of every input file identified, by path.
+  let identified: [String: String]
   /// SHA-256 over the identities of every variable file of the chain.
   private let allVariables: String
-  /// Whether each host's templates or overlays read `hostvars`.
-  private let readers: [String: Bool]
+  /// The hosts whose templates or overlays read `hostvars`.
+  private let readers: Set<String>
   private let variablesReadHosts: Bool
 
   /// Lists and identifies the inputs of `compiler`'s environment once; `salt` holds the Kiln
@@ -58,11 +60,12 @@ struct RenderInputKeys {
           texts[path] = String(decoding: try source.readFile(path) ?? [], as: UTF8.self)
         }
       }
-      var variableLines: [(Bool, [String: [String]])] = []
+      var variableLines: [(Bool, [String: [UInt8]])] = []
       var allVariables = SHA256()
       var variablesReadHosts = false
+      var identified: [String: String] = [:]
       for directory in directories {
-        var byKind: [String: [String: [String]]] = ["group_vars": [:], "host_vars": [:]]
+        var byKind: [String: [String: [UInt8]]] = ["group_vars": [:], "host_vars": [:]]
         for path in try source.filePaths(under: directory) ?? [] {
           let relative = path.dropFirst(directory.count + 1).split(
             separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
@@ -71,13 +74,15 @@ struct RenderInputKeys {
             sharedPaths.append(path)
             continue
           }
-          let id = try source.contentID(path) ?? "-"
-          let line = "\(path) \(id)"
-          allVariables.update(data: Array((line + "\n").utf8))
+          let found = try source.contentID(path)
+          if let found { identified[path] = found }
+          let id = found ?? "-"
+          let line = Array("\(path) \(id)\n".utf8)
+          allVariables.update(data: line)
           byKind[kind, default: [:]][
             Self.stem(relative[1], isFile: relative.count == 2),
             default: []
-          ].append(line)
+          ].append(contentsOf: line)
           if try mentions.mentionsHostvars(
             id: id,
             read: { () throws(GitError) in
@@ -98,9 +103,15 @@ struct RenderInputKeys {
       self.allVariables = Digest.hex(allVariables.finalize())
       self.variablesReadHosts = variablesReadHosts
       var hasher = SHA256()
-      for line in salt + (try Self.identities(of: sharedPaths, in: source)) {
+      for line in salt {
         hasher.update(data: Array((line + "\n").utf8))
       }
+      for path in sharedPaths {
+        let id = try source.contentID(path)
+        if let id { identified[path] = id }
+        hasher.update(data: Array("\(path) \(id ?? "-")\n".utf8))
+      }
+      self.identified = identified
       self.shared = Digest.hex(hasher.finalize())
     } catch {
       throw DiagnosticsError(error.diagnostic)
@@ -118,9 +129,7 @@ struct RenderInputKeys {
     let groups = ["all"] + compiler.environment.groupNames(ofHost: host)
     for (isHostVars, byStem) in variableLines {
       for name in isHostVars ? [host] : groups {
-        for line in byStem[name] ?? [] {
-          hasher.update(data: Array((line + "\n").utf8))
-        }
+        if let lines = byStem[name] { hasher.update(data: lines) }
       }
     }
     return Digest.hex(hasher.finalize())
@@ -128,34 +137,33 @@ struct RenderInputKeys {
 
   /// Whether the host's render may read another host's variables.
   func readsOtherHosts(_ host: String) -> Bool {
-    variablesReadHosts || readers[host] ?? true
+    variablesReadHosts || readers.contains(host)
   }
 
-  /// Whether each host's services' templates or its overlays read `hostvars`.
+  /// The hosts whose services' templates or whose overlays read `hostvars`.
   private static func readers(of compiler: EnvironmentCompiler, texts: [String: String])
-    -> [String: Bool]
+    -> Set<String>
   {
-    let hostvarsServices = Set(
-      compiler.repository.services.filter { service in
-        compiler.variableUses(of: service).contains { file in
-          file.uses.contains { $0.name == "hostvars" }
-        }
-      }.map(\.name))
+    let environment = compiler.environment
+    var readers = Set<String>()
+    for service in compiler.repository.services
+    where compiler.variableUses(of: service).contains(where: { file in
+      file.uses.contains { $0.name == "hostvars" }
+    }) {
+      readers.formUnion(environment.hosts(runningService: service.name))
+    }
     let hostvarsOverlays = Set(
       compiler.repository.overlays.map(\.directory).filter { directory in
         texts.contains { path, text in
           path.hasPrefix(directory + "/") && text.contains("hostvars")
         }
       })
-    var readers: [String: Bool] = [:]
-    for host in compiler.environment.hosts {
-      readers[host] =
-        compiler.environment.services(onHost: host).contains {
-          hostvarsServices.contains($0.name)
-        }
-        || compiler.environment.overlays(forHost: host).contains {
-          hostvarsOverlays.contains($0.directory)
-        }
+    guard !hostvarsOverlays.isEmpty else { return readers }
+    for host in environment.hosts
+    where environment.overlays(forHost: host).contains(where: {
+      hostvarsOverlays.contains($0.directory)
+    }) {
+      readers.insert(host)
     }
     return readers
   }
@@ -169,16 +177,5 @@ struct RenderInputKeys {
       }
     }
     return String(name)
-  }
-
-  /// `path blob-id` lines.
-  static func identities(of paths: [String], in source: any SourceTree) throws(GitError)
-    -> [String]
-  {
-    var lines: [String] = []
-    for path in paths {
-      lines.append("\(path) \(try source.contentID(path) ?? "-")")
-    }
-    return lines
   }
 }

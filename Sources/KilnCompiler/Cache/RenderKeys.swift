@@ -10,6 +10,9 @@ public struct RenderKeys: Sendable {
   public let byHost: [String: String]
   /// The hosts whose key covers every host's variables (they read `hostvars`).
   public let readers: Set<String>
+  /// The blob id of every input file the keys were computed from, by path (the same ids
+  /// `SourceTree.contentID` gives).
+  public let inputIDs: [String: String]
 
   /// Computes the keys of `selection`'s hosts in `compiler`'s environment. `toolVersion` and
   /// `salt` (whatever else changes renders, e.g. the `--set` assignments) are part of every
@@ -34,5 +37,6 @@ public struct RenderKeys: Sendable {
     }
     self.byHost = byHost
     self.readers = readers
+    inputIDs = inputs.identified
   }
 }
