@@ -56,7 +56,7 @@ let package = Package(
     .target(
       name: "KilnBundle",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnCompiler", "KilnSecrets",
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnModel", "KilnCompiler", "KilnSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -96,7 +96,7 @@ let package = Package(
         "KilnCompiler", "KilnFormats", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
-      name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnCompiler"],
+      name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnModel", "KilnCompiler"],
       exclude: ["reference"]),
     .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets"]),
     .testTarget(
@@ -111,7 +111,7 @@ let package = Package(
     .testTarget(name: "KilnReviewTests", dependencies: ["KilnReview", "KilnCompiler"]),
     .testTarget(
       name: "KilnExecutorTests",
-      dependencies: ["KilnExecutor", "KilnBundle", "KilnCompiler", "KilnSecrets"]),
+      dependencies: ["KilnExecutor", "KilnBundle", "KilnModel", "KilnCompiler", "KilnSecrets"]),
     .testTarget(name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel"]),
     .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler", "KilnSecrets"]),
   ],
