@@ -49,7 +49,8 @@ public struct EnvironmentReview: Sendable {
   public var formattingOnly: [ChangeEntry]
   /// Render failures, per side; the failing hosts are left out of the comparison.
   public var findings: [ReviewFinding]
-  /// Number of files on the head side (for added environments).
+  /// Number of files on the head side (for added environments; for compared ones, the files
+  /// of the head hosts rendered).
   public var headFileCount: Int
   /// The inventory groups (head side, else base) with their hosts, for filtering reports.
   public var groups: [HostGroup] = []
@@ -57,6 +58,9 @@ public struct EnvironmentReview: Sendable {
   public var baseCache: RenderCache.Statistics?
   /// What the render cache did for the head side (nil without a cache).
   public var headCache: RenderCache.Statistics?
+  /// How many hosts were compared and rendered, when the sides were keyed first (nil when
+  /// both sides were rendered in full, e.g. for an added environment).
+  public var work: ReviewWork? = nil
 
   /// Whether anything differs.
   public var hasChanges: Bool {

@@ -71,10 +71,20 @@ public enum Reviewer {
   static func review(
     environment name: String, base: any SourceTree, head: any SourceTree, request: ReviewRequest
   ) async -> EnvironmentReview {
-    // One side after the other: each side renders its hosts in parallel already, and with a
-    // cache the head then finds every host the change does not touch stored by the base.
-    let old = await ReviewSide.compile(name, source: base, request: request)
-    let new = await ReviewSide.compile(name, source: head, request: request)
+    // The two sides load (and below, are keyed) at the same time.
+    async let loadingOld = ReviewSide.load(name, source: base, request: request)
+    async let loadingNew = ReviewSide.load(name, source: head, request: request)
+    var (old, new) = await (loadingOld, loadingNew)
+    var work: ReviewWork?
+    var known: InputChanges.KnownIDs = ([:], [:])
+    if let keyed = await KeyedRendering.render(old: old, new: new, request: request) {
+      (old, new, work, known) = keyed
+    } else {
+      // One side after the other: each side renders its hosts in parallel already, and with
+      // a cache the head then finds every host the change does not touch stored by the base.
+      old = await old.renderingAll(request)
+      new = await new.renderingAll(request)
+    }
     var findings =
       old.failures.map { ReviewFinding(side: .base, diagnostic: $0) }
       + new.failures.map { ReviewFinding(side: .head, diagnostic: $0) }
@@ -84,7 +94,7 @@ public enum Reviewer {
     var review = EnvironmentReview(
       name: name, status: .compared, hostsAdded: [], hostsRemoved: [], changes: [],
       formattingOnly: [], findings: findings, headFileCount: new.result?.files.count ?? 0,
-      baseCache: old.cache, headCache: new.cache)
+      baseCache: old.cache, headCache: new.cache, work: work)
     if let inventory = (new.compiler ?? old.compiler)?.environment.inventory {
       review.groups = inventory.groupNames.map {
         HostGroup(name: $0, hosts: inventory.hosts(inGroup: $0) ?? [])
@@ -103,15 +113,19 @@ public enum Reviewer {
     guard let oldResult = old.result, let newResult = new.result else { return review }
     let oldHosts = old.compiler?.environment.hosts ?? []
     let newHosts = new.compiler?.environment.hosts ?? []
-    review.hostsAdded = newHosts.filter { !oldHosts.contains($0) }
-    review.hostsRemoved = oldHosts.filter { !newHosts.contains($0) }
+    let oldSet = Set(oldHosts)
+    let newSet = Set(newHosts)
+    review.hostsAdded = newHosts.filter { !oldSet.contains($0) }
+    review.hostsRemoved = oldHosts.filter { !newSet.contains($0) }
     let failed = Set(old.failedHosts + new.failedHosts)
-    let common = newResult.hosts.filter { oldResult.hosts.contains($0) && !failed.contains($0) }
+    let rendered = Set(oldResult.hosts)
+    let common = newResult.hosts.filter { rendered.contains($0) && !failed.contains($0) }
     var differ = HostFileDiff(environment: name)
     let deltas = differ.deltas(base: oldResult.files, head: newResult.files, hosts: common)
     let entries = ChangeGrouping(inventory: new.compiler?.environment.inventory)
       .entries(deltas)
-    let annotated = annotate(entries, old: old, new: new, base: base, head: head)
+    let annotated = annotate(
+      entries, old: old, new: new, sources: (base, head), known: known)
     review.changes = annotated.filter { $0.comparison.outcome != .cosmetic }
     review.formattingOnly = annotated.filter { $0.comparison.outcome == .cosmetic }
     return review
@@ -119,8 +133,8 @@ public enum Reviewer {
 
   /// Adds restarts, waves and source lines to each entry.
   private static func annotate(
-    _ entries: [ChangeEntry], old: ReviewSide, new: ReviewSide, base: any SourceTree,
-    head: any SourceTree
+    _ entries: [ChangeEntry], old: ReviewSide, new: ReviewSide,
+    sources: (base: any SourceTree, head: any SourceTree), known: InputChanges.KnownIDs
   ) -> [ChangeEntry] {
     guard let compiler = new.compiler else { return entries }
     let environment = compiler.environment
@@ -132,7 +146,8 @@ public enum Reviewer {
     let roots =
       ["kiln.yaml", "templates", "overlays"]
       + Set(environment.chain + oldChain).sorted().map { "environments/\($0)" }
-    let inputs = InputChanges.between(base: base, head: head, roots: roots)
+    let inputs = InputChanges.between(
+      base: sources.base, head: sources.head, roots: roots, known: known)
     var provenance = Provenance(inputs: inputs, base: old.compiler, head: compiler)
     return entries.map { entry in
       var entry = entry

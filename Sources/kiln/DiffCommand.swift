@@ -17,7 +17,8 @@ struct DiffCommand: AsyncParsableCommand {
       Renders each environment at --base and at --head (default: the working tree) straight \
       from git objects, without touching any checkout, and compares the files per host by \
       format (INI section/key, JSON/YAML path, …). Identical changes across hosts are grouped. \
-      Unchanged hosts come from the render cache (.kiln/cache, safe to delete). Exit codes: 0, \
+      Hosts whose inputs (git blob ids) are the same on both sides are skipped; the others \
+      come from the render cache when it holds them (.kiln/cache, safe to delete). Exit codes: 0, \
       or 1 with --exit-code when anything differs; 2 when a side fails to render (the rest is \
       still compared and reported).
       """)
@@ -80,6 +81,10 @@ struct DiffCommand: AsyncParsableCommand {
           directory: cache ?? "\(repository)/.kiln/cache", toolVersion: KilnVersion.current))
     let report = try await Reviewer.review(request)
     for review in report.environments {
+      if let work = review.work {
+        Terminal.error("kiln diff: env \(review.name): \(work.summary)")
+        continue
+      }
       let sides = [("base", review.baseCache), ("head", review.headCache)].compactMap {
         side, statistics in
         statistics.map { "\(side) \($0.misses) of \($0.hits + $0.misses)" }

@@ -13,6 +13,20 @@ public struct PartialCompileResult: Sendable {
     self.failures = failures
   }
 
+  /// The result of rendering no host of `compiler`'s environment (for `services`, empty: every
+  /// service).
+  public static func empty(_ compiler: EnvironmentCompiler, services: [String])
+    -> PartialCompileResult
+  {
+    PartialCompileResult(
+      result: CompileResult(
+        environment: compiler.environment.name, sourceDescription: compiler.sourceDescription,
+        hosts: [],
+        services: (services.isEmpty ? compiler.repository.services.map(\.name) : services).sorted(),
+        files: [], warnings: compiler.repository.warnings),
+      failures: [])
+  }
+
   /// The failing hosts, in order, each once.
   public var failedHosts: [String] {
     var seen = Set<String>()

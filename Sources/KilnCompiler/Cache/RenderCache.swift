@@ -37,52 +37,70 @@ public struct RenderCache: Sendable {
   public func compile(
     _ compiler: EnvironmentCompiler, selection: RenderSelection = .all, salt: [String] = []
   ) async throws(DiagnosticsError) -> (PartialCompileResult, Statistics) {
-    let hosts = try compiler.selectedHosts(selection)
-    let inputs = try RenderInputKeys(
-      compiler: compiler,
-      salt: [
-        "kiln-render-cache 1", "kiln \(toolVersion)", "env \(compiler.environment.name)",
-        "services \(selection.services.sorted().joined(separator: ","))",
-      ] + salt.map { "salt \($0)" })
-    let everyone =
-      hosts.contains(where: inputs.readsOtherHosts) ? try inputs.allVariableIdentities() : []
-    var keys: [String: String] = [:]
-    var cached: [String: [RenderedFile]] = [:]
-    var missing: [String] = []
-    for host in hosts {
-      let key = try inputs.key(host: host, allVariables: everyone)
-      keys[host] = key
-      if let files = load(key: key, host: host) {
-        cached[host] = files
-      } else {
-        missing.append(host)
-      }
-    }
-    var partial = PartialCompileResult(
-      result: CompileResult(
-        environment: compiler.environment.name, sourceDescription: compiler.sourceDescription,
-        hosts: [], services: [], files: [], warnings: compiler.repository.warnings),
-      failures: [])
+    let mentions = hostvarsMentions()
+    let keys = try RenderKeys(
+      compiler: compiler, selection: selection, toolVersion: toolVersion, salt: salt,
+      mentions: mentions)
+    mentions.save()
+    return try await compile(
+      compiler, hosts: keys.hosts, keys: keys, services: selection.services)
+  }
+
+  /// Compiles `hosts` (each must have a key in `keys`; an empty list renders nothing) for
+  /// `services` (empty: every service), reading the hosts stored under their key and
+  /// rendering and storing the others.
+  public func compile(
+    _ compiler: EnvironmentCompiler, hosts: [String], keys: RenderKeys, services: [String]
+  ) async throws(DiagnosticsError) -> (PartialCompileResult, Statistics) {
+    let cached = await loadAll(hosts, keys: keys)
+    let missing = hosts.filter { cached[$0] == nil }
+    var partial = PartialCompileResult.empty(compiler, services: services)
     if !missing.isEmpty {
       partial = try await compiler.compilePartially(
-        selection: RenderSelection(hosts: missing, services: selection.services))
+        selection: RenderSelection(hosts: missing, services: services))
       var byHost: [String: [RenderedFile]] = [:]
       for file in partial.result.files { byHost[file.host, default: []].append(file) }
       let failed = Set(partial.failedHosts)
       for host in partial.result.hosts where !failed.contains(host) {
-        if let key = keys[host] { store(byHost[host] ?? [], host: host, key: key) }
+        if let key = keys.byHost[host] { store(byHost[host] ?? [], host: host, key: key) }
       }
     }
     let rendered = Set(partial.result.hosts).union(cached.keys)
     partial.result.hosts = hosts.filter { rendered.contains($0) }
     partial.result.files = (partial.result.files + cached.values.flatMap { $0 })
       .sortedForOutput()
-    if partial.result.services.isEmpty {
-      partial.result.services =
-        (selection.services.isEmpty
-        ? compiler.repository.services.map(\.name) : selection.services).sorted()
-    }
     return (partial, Statistics(hits: cached.count, misses: missing.count))
+  }
+
+  /// The memo of which variable files name `hostvars`, kept in the cache directory.
+  public func hostvarsMentions() -> HostvarsMentions {
+    HostvarsMentions(file: "\(directory)/hostvars-v1")
+  }
+
+  /// Whether a render is stored under `key` (checked without reading it).
+  public func contains(key: String) -> Bool {
+    access(entryPath(key), F_OK) == 0
+  }
+
+  /// The stored renders of `hosts`, read and decoded on every core.
+  private func loadAll(_ hosts: [String], keys: RenderKeys) async -> [String: [RenderedFile]] {
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let chunk = max(1, (hosts.count + width - 1) / width)
+    return await withTaskGroup(of: [(String, [RenderedFile])].self) { group in
+      for start in stride(from: 0, to: hosts.count, by: chunk) {
+        let slice = hosts[start..<min(hosts.count, start + chunk)]
+        group.addTask {
+          slice.compactMap { host in
+            keys.byHost[host].flatMap { load(key: $0, host: host) }.map { (host, $0) }
+          }
+        }
+      }
+      var cached: [String: [RenderedFile]] = [:]
+      for await found in group {
+        for (host, files) in found { cached[host] = files }
+      }
+      return cached
+    }
   }
 
   private func entryPath(_ key: String) -> String {
