@@ -17,13 +17,7 @@ import os
 import re
 import sys
 
-
-
-class Tagged:
-    """A value with one of Kiln's merge tags (!append, !prepend, !remove, !replace, !unset)."""
-
-    def __init__(self, tag, value):
-        self.tag, self.value = tag, value
+from kiln_yaml import Tagged, add_merge_tags
 
 
 def yaml_loader():
@@ -32,19 +26,7 @@ def yaml_loader():
     class Loader(yaml.CSafeLoader):
         pass
 
-    def construct(tag):
-        def build(loader, node):
-            if isinstance(node, yaml.SequenceNode):
-                value = loader.construct_sequence(node, deep=True)
-            elif isinstance(node, yaml.MappingNode):
-                value = loader.construct_mapping(node, deep=True)
-            else:
-                value = loader.construct_scalar(node)
-            return Tagged(tag, value)
-        return build
-
-    for tag in ("append", "prepend", "remove", "replace", "unset"):
-        Loader.add_constructor("!" + tag, construct(tag))
+    add_merge_tags(Loader)
 
     def secret(loader, node):
         if load.secret_directories is None:
