@@ -28,7 +28,7 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
     .target(name: "KilnGit", dependencies: ["CLibGit2", "KilnDiagnostics"]),
-    .target(name: "Jinja"),
+    .target(name: "Jinja", dependencies: ["KilnDiagnostics"]),
     .target(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
     .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
@@ -79,7 +79,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
+    .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja", "KilnDiagnostics"]),
 
     .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
