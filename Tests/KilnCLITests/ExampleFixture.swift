@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// A throwaway copy of the example repository (the project's top level) as its own git
 /// repository, so tests can edit and commit without touching the project.
@@ -11,7 +12,7 @@ struct ExampleFixture {
 
   /// Copies the example and commits it as the first commit.
   init(label: String = "example") throws {
-    root = try temporaryDirectory(label)
+    root = try TemporaryDirectory.make(label)
     for entry in Self.repositoryEntries {
       try FileManager.default.copyItem(
         at: packageRoot.appendingPathComponent(entry), to: root.appendingPathComponent(entry))

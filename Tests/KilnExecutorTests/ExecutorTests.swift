@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -11,7 +12,7 @@ struct ExecutorTests {
     let driver: CopyDriver
 
     init() throws {
-      let root = try BundleFactory.temporaryDirectory("apply")
+      let root = try TemporaryDirectory.make("apply").path
       state = StateDirectory(path: root + "/state")
       driver = CopyDriver(root: root + "/hosts")
     }
