@@ -9,19 +9,13 @@ enum RepositoryFixture {
 
   /// A new directory holding `repo/` (the example repository, one commit) and nothing else.
   static func make() throws -> (root: String, repository: String) {
-    let root = try TemporaryDirectory.make("bundle").path
-    let repository = root + "/repo"
-    try FileManager.default.createDirectory(atPath: repository, withIntermediateDirectories: true)
-    for item in ["kiln.yaml", "environments", "templates", "overlays"] {
-      try FileManager.default.copyItem(
-        atPath: packageRoot.path + "/" + item, toPath: repository + "/" + item)
-    }
-    for command in [
-      ["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "example"],
-    ] {
-      try FixtureGit.run(command, in: repository)
-    }
-    return (root, repository)
+    let root = try TemporaryDirectory.make("bundle")
+    let repository = root.appendingPathComponent("repo")
+    try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+    try ExampleRepositoryCopy.copy(
+      into: repository, entries: ["kiln.yaml", "environments", "templates", "overlays"])
+    try ExampleRepositoryCopy.commitAll(in: repository, message: "example")
+    return (root.path, repository.path)
   }
 
   /// The `kiln` executable built beside the test bundle.

@@ -6,18 +6,11 @@ import KilnTestSupport
 struct ExampleFixture {
   let root: URL
 
-  static let repositoryEntries = [
-    "kiln.yaml", "schema.yaml", "environments", "templates", "overlays",
-  ]
-
   /// Copies the example and commits it as the first commit.
   init(label: String = "example") throws {
     root = try TemporaryDirectory.make(label)
-    for entry in Self.repositoryEntries {
-      try FileManager.default.copyItem(
-        at: packageRoot.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
-    }
-    try shell("git init -q -b main . && git add -A && git commit -q -m initial", in: root)
+    try ExampleRepositoryCopy.copy(into: root)
+    try ExampleRepositoryCopy.commitAll(in: root)
   }
 
   func remove() {

@@ -12,13 +12,10 @@ struct ReviewFixture {
     if let files {
       try write(files)
     } else {
-      for entry in ["kiln.yaml", "environments", "templates", "overlays"] {
-        try FileManager.default.copyItem(
-          at: packageRoot.appendingPathComponent(entry),
-          to: root.appendingPathComponent(entry))
-      }
+      try ExampleRepositoryCopy.copy(
+        into: root, entries: ["kiln.yaml", "environments", "templates", "overlays"])
     }
-    try git("init -q -b main . && git add -A && git commit -q -m initial")
+    try ExampleRepositoryCopy.commitAll(in: root)
   }
 
   func remove() {
