@@ -56,7 +56,7 @@ let package = Package(
     .target(
       name: "KilnBundle",
       dependencies: [
-        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnCompiler", "KilnSecrets",
+        "KilnDiagnostics", "KilnYAML", "KilnGit", "KilnModel", "KilnCompiler", "KilnSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -101,7 +101,8 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
-      name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnCompiler", "KilnTestSupport"],
+      name: "KilnBundleTests",
+      dependencies: ["KilnBundle", "KilnModel", "KilnCompiler", "KilnTestSupport"],
       exclude: ["reference"]),
     .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets", "KilnTestSupport"]),
     .testTarget(
@@ -120,7 +121,8 @@ let package = Package(
     .testTarget(
       name: "KilnExecutorTests",
       dependencies: [
-        "KilnExecutor", "KilnBundle", "KilnCompiler", "KilnSecrets", "KilnTestSupport",
+        "KilnExecutor", "KilnBundle", "KilnModel", "KilnCompiler", "KilnSecrets",
+        "KilnTestSupport",
       ]),
     .testTarget(
       name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel", "KilnTestSupport"]),

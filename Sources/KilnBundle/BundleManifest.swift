@@ -1,5 +1,6 @@
 import Foundation
 import KilnCompiler
+import KilnModel
 
 /// The `manifest.json` inside a bundle, as read back for verification.
 public struct BundleManifest: Sendable, Hashable, Codable {

@@ -2,6 +2,7 @@ import Foundation
 import KilnCompiler
 import KilnDiagnostics
 import KilnGit
+import KilnModel
 
 /// A sealed bundle: the archive and its two signature files.
 public struct SealedBundle: Sendable {

@@ -55,16 +55,11 @@ struct CustomConfigTree: Sendable {
     var problems: [Diagnostic] = []
     for index in files.indices {
       let path = files[index].path
-      let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { continue }
-      let (service, file) = (parts[0], parts[1])
-      let name = file.split(separator: "/").last.map(String.init) ?? file
+      let format = files[index].format
+      let found = sources(for: path, format: format, host: host)
+      guard !found.isEmpty else { continue }
       do {
-        switch files[index].format {
-        case "ini", "yaml":
-          let found = ["\(name)", "\(service)/\(file)", "\(service)/\(host)/\(file)"]
-            .compactMap { sources[$0] }
-          guard !found.isEmpty else { continue }
+        if let kind = Self.mergeKind(format) {
           var patches: [MergeSource] = []
           for source in found {
             patches.append(
@@ -72,12 +67,9 @@ struct CustomConfigTree: Sendable {
                 file: source.path, bytes: Array(try source.template.render(variables).utf8)))
           }
           files[index].contents = try OverlayMerge.merge(
-            kind: files[index].format == "ini" ? .ini : .yaml,
-            base: MergeSource(file: path, bytes: files[index].contents), patches: patches)
-        default:
-          guard
-            let replacement = sources["\(service)/\(host)/\(file)"] ?? sources["\(service)/\(file)"]
-          else { continue }
+            kind: kind, base: MergeSource(file: path, bytes: files[index].contents),
+            patches: patches)
+        } else if let replacement = found.first {
           files[index].contents = Array(try replacement.template.render(variables).utf8)
         }
       } catch {
@@ -86,5 +78,31 @@ struct CustomConfigTree: Sendable {
       }
     }
     return problems
+  }
+
+  /// The tree's sources for the rendered file `path` of `host`, in the order they apply: every
+  /// one found for merged formats, the first found for the others (which replace the file).
+  func sources(for path: String, format: String, host: String) -> [(
+    path: String, template: Template
+  )] {
+    let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return [] }
+    let (service, file) = (parts[0], parts[1])
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    if Self.mergeKind(format) != nil {
+      return ["\(name)", "\(service)/\(file)", "\(service)/\(host)/\(file)"]
+        .compactMap { sources[$0] }
+    }
+    return (sources["\(service)/\(host)/\(file)"] ?? sources["\(service)/\(file)"]).map { [$0] }
+      ?? []
+  }
+
+  /// How files of `format` are merged with the tree's sources; nil: they are replaced.
+  private static func mergeKind(_ format: String) -> MergeKind? {
+    switch format {
+    case "ini": .ini
+    case "yaml": .yaml
+    default: nil
+    }
   }
 }

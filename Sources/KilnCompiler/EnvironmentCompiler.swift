@@ -40,7 +40,8 @@ public struct EnvironmentCompiler: Sendable {
     for assignment in assignments {
       overrides.append(try VariableOverride.parse(assignment))
     }
-    let repository = try KilnRepository.load(from: source)
+    // Rendering one host of a large estate reads a handful of vars files: parse on first use.
+    let repository = try KilnRepository.load(from: source, variableFiles: .onFirstUse)
     let engine = Jinja.Environment(
       loader: RepositoryTemplateLoader(source: source, directories: ["templates"]),
       globals: TemplateGlobals.make(source: source), filters: KilnFilters.all)
@@ -78,9 +79,7 @@ public struct EnvironmentCompiler: Sendable {
   {
     let hosts = try selectedHosts(selection)
     let services = try selectedServices(selection)
-    let templates = try ServiceTemplates.compile(
-      services: services, source: source, repository: repository)
-    let patches = try OverlayPatchStage.compile(environment: environment, source: source)
+    try environment.prepareVariables(forHosts: hosts)
     let plan = hosts.map { host in
       let all = environment.services(onHost: host)
       return HostPlan(
@@ -89,6 +88,15 @@ public struct EnvironmentCompiler: Sendable {
           .flatMap { service in service.files.map { (service, $0) } },
         renderable: Set(all.flatMap { $0.files.map(\.destination) }))
     }
+    // With hosts or groups selected, only the services those hosts run are compiled.
+    let compiled =
+      selection.hosts.isEmpty && selection.groups.isEmpty
+      ? services
+      : services.intersection(
+        hosts.flatMap { host in environment.services(onHost: host).map(\.name) })
+    let templates = try ServiceTemplates.compile(
+      services: compiled, source: source, repository: repository)
+    let patches = try OverlayPatchStage.compile(environment: environment, source: source)
     let outcomes = await ParallelRenderer.render(
       plan: plan, environment: environment, templates: templates, patches: patches)
     var files: [RenderedFile] = []
@@ -104,7 +112,7 @@ public struct EnvironmentCompiler: Sendable {
     let result = CompileResult(
       environment: environment.name, sourceDescription: sourceDescription, hosts: rendered,
       services: services.sorted(), files: files.sortedForOutput(),
-      warnings: repository.warnings)
+      warnings: (repository.warnings + environment.variableFileWarnings).sortedForOutput())
     return PartialCompileResult(result: result, failures: failures)
   }
 

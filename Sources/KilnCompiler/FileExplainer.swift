@@ -34,29 +34,102 @@ extension EnvironmentCompiler {
     } catch {
       throw DiagnosticsError(FailureGrouping.diagnostic(for: error, file: file.location))
     }
-    let lines = OutputLines(Array(output.utf8))
-    if let line, !(1...max(1, lines.count)).contains(line) {
-      throw DiagnosticsError(
-        Diagnostic(
-          id: "KLN002", message: "\(path) on \(host) has \(lines.count) lines, not \(line)",
-          hint: "give a line between 1 and \(lines.count)"))
-    }
+    let written = RenderedSource(lines: OutputLines(Array(output.utf8)), emissions: trace.emissions)
     var text = "\(path) on \(host) (env \(environment.name), \(sourceDescription))\n"
     text += "  from \(service.directory)/\(file.source) (service \(service.name))\n"
-    if let final = try? await finalContents(of: path, host: host, service: service.name),
+    guard let final = try? await finalContents(of: path, host: host, service: service.name),
       final != Array(output.utf8)
-    {
-      let overlays = environment.overlays(forHost: host).map(\.name).joined(separator: ", ")
-      text +=
-        "  note: overlay patches (\(overlays)) change this file after the template; the lines "
-        + "below are the template's output before them\n"
+    else {
+      let numbers = try Self.lineNumbers(line, count: written.lines.count, path: path, host: host)
+      for number in numbers {
+        text += describe(
+          number: number, text: written.lines.text(of: number), writer: (written, number),
+          variables: variables)
+      }
+      return text
     }
-    let wanted = line.map { [$0] } ?? Array(1...max(1, lines.count))
-    for number in wanted where number <= lines.count {
+    let overlays = environment.overlays(forHost: host).map(\.name).joined(separator: ", ")
+    text +=
+      "  note: overlay patches (\(overlays)) change this file after the template; each line "
+      + "below names the template or patch line that wrote it\n"
+    let sources = try [written] + patchSources(of: path, format: file.format, host: host)
+    let finalLines = OutputLines(final)
+    for number in try Self.lineNumbers(line, count: finalLines.count, path: path, host: host) {
+      let lineText = finalLines.text(of: number)
       text += describe(
-        line: number, lines: lines, emissions: trace.emissions, variables: variables)
+        number: number, text: lineText, writer: Self.writer(of: lineText, in: sources),
+        variables: variables)
     }
     return text
+  }
+
+  /// One text that went into a rendered file: its lines and the trace of what wrote them.
+  struct RenderedSource {
+    var lines: OutputLines
+    var emissions: [RenderTrace.Emission]
+  }
+
+  /// The overlay fragments that patch `path` on `host`, each rendered with a trace.
+  private func patchSources(of path: String, format: String, host: String)
+    throws(DiagnosticsError) -> [RenderedSource]
+  {
+    let variables = try environment.variables(forHost: host)
+    let stage = try OverlayPatchStage.compile(environment: environment, source: source)
+    var sources: [RenderedSource] = []
+    for fragment in stage.fragments(
+      of: path, format: format, host: host, environment: environment)
+    {
+      let trace = RenderTrace()
+      guard let rendered = try? fragment.render(variables, trace: trace) else { continue }
+      sources.append(
+        RenderedSource(lines: OutputLines(Array(rendered.utf8)), emissions: trace.emissions))
+    }
+    return sources
+  }
+
+  /// The source line that wrote final line `text`: a section header comes from the first source
+  /// that has it; another line from the last source (patches apply after the template) with
+  /// the same text, spacing aside, else with the same key (merges rewrite values, dropping
+  /// quotes). nil for a blank line or one no source explains.
+  static func writer(of text: String, in sources: [RenderedSource]) -> (RenderedSource, Int)? {
+    let wanted = squeezed(text)
+    guard !wanted.isEmpty else { return nil }
+    let numbered = sources.flatMap { source in
+      (0..<source.lines.count).map { (source, $0 + 1, squeezed(source.lines.text(of: $0 + 1))) }
+    }
+    if wanted.hasPrefix("[") {
+      return numbered.first { $0.2 == wanted }.map { ($0.0, $0.1) }
+    }
+    if let exact = numbered.last(where: { $0.2 == wanted }) { return (exact.0, exact.1) }
+    guard let key = key(of: wanted) else { return nil }
+    return numbered.last { Self.key(of: $0.2) == key }.map { ($0.0, $0.1) }
+  }
+
+  /// `text` without spaces and tabs.
+  private static func squeezed(_ text: String) -> String {
+    text.filter { $0 != " " && $0 != "\t" }
+  }
+
+  /// The key of a squeezed `key=value` or `key:value` line.
+  private static func key(of squeezed: String) -> Substring? {
+    guard let separator = squeezed.firstIndex(where: { $0 == "=" || $0 == ":" }),
+      separator > squeezed.startIndex
+    else { return nil }
+    return squeezed[..<separator]
+  }
+
+  /// `[line]`, or every line of a file of `count` lines; throws for a line outside the file.
+  static func lineNumbers(_ line: Int?, count: Int, path: String, host: String)
+    throws(DiagnosticsError) -> [Int]
+  {
+    guard let line else { return count == 0 ? [] : Array(1...count) }
+    guard count > 0, (1...count).contains(line) else {
+      throw DiagnosticsError(
+        Diagnostic(
+          id: "KLN002", message: "\(path) on \(host) has \(count) lines, not \(line)",
+          hint: "give a line between 1 and \(count)"))
+    }
+    return [line]
   }
 
   /// The file as `render` writes it (after overlay patches).
@@ -67,15 +140,24 @@ extension EnvironmentCompiler {
     return result.files.first { $0.path == path }?.contents
   }
 
+  /// Output line `number` with `text`, then the template lines that wrote its `writer` (a line
+  /// of the template's output or of a patch fragment's) and where each variable they read was set.
   private func describe(
-    line number: Int, lines: OutputLines, emissions: [RenderTrace.Emission],
+    number: Int, text lineText: String, writer: (source: RenderedSource, line: Int)?,
     variables: HostVariables
   ) -> String {
-    let range = lines.contentRange(of: number)
-    var text = String(format: "%5d | ", number) + lines.text(of: number) + "\n"
+    var text = String(format: "%5d | ", number) + lineText + "\n"
+    guard let writer else {
+      if !lineText.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        text += "        written by the overlay merge (no template or patch line has it)\n"
+      }
+      return text
+    }
+    let range = writer.source.lines.contentRange(of: writer.line)
     var seenLocations = Set<String>()
     var seenVariables: [String] = []
-    for emission in emissions where Self.contributes(emission.outputRange, to: range) {
+    for emission in writer.source.emissions where Self.contributes(emission.outputRange, to: range)
+    {
       let location = templateLocation(
         of: emission, at: max(range.lowerBound, emission.outputRange.lowerBound)
       ).description

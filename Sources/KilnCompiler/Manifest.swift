@@ -9,10 +9,9 @@ public enum Manifest {
     text += "  \"source\": \(JSONText.string(source)),\n"
     text += "  \"files\": ["
     let sorted = files.sortedForOutput()
-    for (index, file) in sorted.enumerated() {
-      text += index == 0 ? "\n" : ",\n"
-      text +=
-        "    "
+    // One line per file, with its digest: the costly part, done on every processor.
+    let lines = sorted.concurrentMap { file in
+      "    "
         + JSONText.object([
           ("host", JSONText.string(file.host)),
           ("path", JSONText.string(file.path)),
@@ -24,6 +23,7 @@ public enum Manifest {
           ("secret", file.isSecret ? "true" : "false"),
         ])
     }
+    if !lines.isEmpty { text += "\n" + lines.joined(separator: ",\n") }
     text += sorted.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
     return Array(text.utf8)
   }

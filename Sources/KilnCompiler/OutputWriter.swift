@@ -158,23 +158,18 @@ public struct OutputWriter: Sendable {
     guard fchmod(descriptor, mode_t(entry.mode)) == 0 else { throw Self.posixError(path) }
   }
 
-  /// `mkdir -p` for `directory`, skipping those this worker already made or found.
+  /// `mkdir -p` for `directory`, skipping those this worker already made or found. Parents are
+  /// made first, so no `mkdir` fails for a missing parent.
   private static func makeDirectory(_ directory: String, knownDirectories: inout Set<String>)
     throws
   {
     guard !knownDirectories.contains(directory) else { return }
-    if mkdir(directory, 0o777) != 0 {
-      switch errno {
-      case EEXIST: break
-      case ENOENT:
-        let parent = String(directory[..<(directory.lastIndex(of: "/") ?? directory.endIndex)])
-        guard !parent.isEmpty, parent != directory else { throw Self.posixError(directory) }
-        try makeDirectory(parent, knownDirectories: &knownDirectories)
-        guard mkdir(directory, 0o777) == 0 || errno == EEXIST else {
-          throw Self.posixError(directory)
-        }
-      default: throw Self.posixError(directory)
-      }
+    let parent = String(directory[..<(directory.lastIndex(of: "/") ?? directory.startIndex)])
+    if !parent.isEmpty, parent != directory {
+      try makeDirectory(parent, knownDirectories: &knownDirectories)
+    }
+    guard mkdir(directory, 0o777) == 0 || errno == EEXIST else {
+      throw Self.posixError(directory)
     }
     knownDirectories.insert(directory)
   }

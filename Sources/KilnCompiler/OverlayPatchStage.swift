@@ -79,6 +79,21 @@ struct OverlayPatchStage: Sendable {
     return problems
   }
 
+  /// The templates that patch the rendered file `path` (format `format`) of `host`, in the
+  /// order they apply: each `patches:` fragment naming the file, then the overlay's kolla
+  /// config tree sources for it, overlay by overlay.
+  func fragments(
+    of path: String, format: String, host: String, environment: ResolvedEnvironment
+  ) -> [Template] {
+    var result: [Template] = []
+    for overlay in environment.overlays(forHost: host) {
+      result += (patches[overlay.name] ?? []).filter { $0.file == path }.map(\.fragment)
+      result += (trees[overlay.name]?.sources(for: path, format: format, host: host) ?? []).map(
+        \.template)
+    }
+    return result
+  }
+
   static func located(_ error: any Error, at location: SourceLocation, overlay: String)
     -> Diagnostic
   {

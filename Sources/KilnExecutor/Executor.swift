@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnModel
 import KilnSecrets
 
 /// `kiln apply` (design §7): verify, then stage, roll out in waves with health checks, roll back

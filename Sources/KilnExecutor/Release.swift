@@ -1,6 +1,7 @@
 import Foundation
 import KilnBundle
 import KilnCompiler
+import KilnModel
 
 /// A staged release: `DIR/releases/<digest>/` holding a verified bundle's entries and
 /// `release.json` (its facts). Installs read file contents from here, checked against the

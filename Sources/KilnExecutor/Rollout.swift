@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnModel
 
 /// One run of the executor over one release: waves, health, rollback, commit. Every step is
 /// journaled before the next begins.

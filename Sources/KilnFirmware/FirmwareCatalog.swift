@@ -26,6 +26,8 @@ public struct FirmwareCatalog: Sendable {
   private var problems: [String: [Diagnostic]] = [:]
   /// Problems found while loading.
   public private(set) var diagnostics: [Diagnostic] = []
+  /// The findings and documents of each profile used without overrides.
+  let documentMemo = ProfileDocumentMemo()
 
   /// The resolved profile named `name`, nil if it does not exist or is broken.
   public func profile(named name: String) -> FirmwareProfile? { profiles[name] }

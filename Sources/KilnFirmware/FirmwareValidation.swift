@@ -68,7 +68,9 @@ public enum FirmwareRenderer {
       host: host, environment: environment, catalog: catalog, diagnostics: &findings)
     let errors = findings.filter { $0.severity == .error }
     if !errors.isEmpty { throw DiagnosticsError(FirmwareValidation.deduplicated(errors)) }
-    return firmware.map(FirmwareDocuments.files) ?? []
+    guard let firmware else { return [] }
+    return firmware.shared.map { FirmwareDocuments.files(firmware, shared: $0) }
+      ?? FirmwareDocuments.files(firmware)
   }
 
   /// The hosts of `hosts` that run the `firmware` service, in `hosts` order.

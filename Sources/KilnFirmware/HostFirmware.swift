@@ -9,6 +9,8 @@ public struct HostFirmware: Sendable {
   public var selection: NameReference
   /// The profile's settings with the host's `firmware_*` overrides merged in.
   public var settings: FirmwareProfile
+  /// The documents of `settings`, shared with every host of the same profile and overrides.
+  var shared: FirmwareDocuments.Shared?
 
   /// Resolves `host` of `environment` against `catalog`. Returns nil when the host selects
   /// no profile or its profile cannot be used (its problems are then the host's); every
@@ -35,13 +37,29 @@ public struct HostFirmware: Sendable {
       }
       return nil
     }
-    let firmware = HostFirmware(
-      host: host, selection: selection, settings: profile.applying(overrides.layer))
-    diagnostics += BIOSValidation.findings(
-      firmware.settings.attributes, registry: catalog.registry(of: profile))
-    diagnostics += RAIDValidation.findings(
-      firmware.settings.logicalDisks, physicalDisks: firmware.settings.physicalDisks)
-    return firmware
+    let registry = catalog.registry(of: profile)
+    guard let key = ProfileDocumentMemo.Key(profile: profile.name, layer: overrides.layer) else {
+      let settings = profile.applying(overrides.layer)
+      diagnostics += findings(of: settings, registry: registry)
+      return HostFirmware(host: host, selection: selection, settings: settings)
+    }
+    let entry = catalog.documentMemo.entry(key) {
+      let settings = overrides.layer.isEmpty ? profile : profile.applying(overrides.layer)
+      return ProfileDocumentMemo.Entry(
+        settings: settings, findings: findings(of: settings, registry: registry),
+        documents: FirmwareDocuments.shared(settings))
+    }
+    diagnostics += entry.findings
+    return HostFirmware(
+      host: host, selection: selection, settings: entry.settings, shared: entry.documents)
+  }
+
+  /// The BIOS and RAID findings of `settings`.
+  private static func findings(of settings: FirmwareProfile, registry: AttributeRegistry?)
+    -> [Diagnostic]
+  {
+    BIOSValidation.findings(settings.attributes, registry: registry)
+      + RAIDValidation.findings(settings.logicalDisks, physicalDisks: settings.physicalDisks)
   }
 
   private static func unknownProfile(

@@ -13,14 +13,15 @@ final class EnvironmentCore: Sendable {
   /// Turns `!secret` references into placeholders; nil keeps `<secret NAME>`.
   let secrets: (any SecretReferencing)?
   let hostIndex: [String: Int]
-  /// Host index → names of the services it runs, in service name order.
-  let servicesByHost: [[String]]
+  /// The services, sorted by name, with the inventory group each runs on.
+  let serviceGroups: [(name: String, group: String)]
   /// Levels 1 and 2, shared by every host.
   let sharedBase: LayeredMap
   /// Group → its level-3 layers (inventory vars, then group_vars files, each env in order).
   let groupLayers: [String: [VariableLayer]]
-  /// `groups` as templates see it.
-  let groupsValue: Value
+  /// Group → the errors of its group_vars files along the chain (only groups with errors).
+  let groupFailures: [String: [Diagnostic]]
+  private let groupsMemo = Mutex<Value?>(nil)
   let hostStates: [HostState]
   private let partialMaps = Mutex<[String: LayeredMap]>([:])
   private let templates = Mutex<[String: Template]>([:])
@@ -39,30 +40,40 @@ final class EnvironmentCore: Sendable {
     self.overrides = overrides
     self.engine = engine
     var index: [String: Int] = [:]
+    index.reserveCapacity(inventory.hosts.count)
     for (position, host) in inventory.hosts.enumerated() { index[host] = position }
     hostIndex = index
-    servicesByHost = Self.servicesByHost(repository.services, inventory, index)
+    serviceGroups = repository.services.map { ($0.name, $0.hostsGroup.name) }
     overlays = Self.overlays(of: chain, in: repository)
+    // Every host reads group_vars/all and its groups' files: parse them together, in parallel.
+    VarsFile.parseAll(chain.flatMap(\.groupVars.files))
     sharedBase = Self.sharedBase(repository.services, chain)
     groupLayers = Self.groupLayers(inventory, chain)
-    groupsValue = .map(
+    groupFailures = Self.groupFailures(chain)
+    hostStates = inventory.hosts.map { _ in HostState() }
+  }
+
+  /// `groups` as templates see it, built on first use.
+  var groupsValue: Value {
+    if let known = groupsMemo.withLock({ $0 }) { return known }
+    let value = Value.map(
       ValueMap(
         inventory.groupNames.map { group in
           (.string(group), .list((inventory.hosts(inGroup: group) ?? []).map { .string($0) }))
         }))
-    hostStates = inventory.hosts.map { _ in HostState() }
+    groupsMemo.withLock { $0 = value }
+    return value
   }
 
-  private static func servicesByHost(
-    _ services: [ServiceDefinition], _ inventory: InventoryModel, _ index: [String: Int]
-  ) -> [[String]] {
-    var result = [[String]](repeating: [], count: inventory.hosts.count)
-    for service in services {
-      for host in inventory.hosts(inGroup: service.hostsGroup.name) ?? [] {
-        if let position = index[host] { result[position].append(service.name) }
-      }
-    }
-    return result
+  /// Names of the services the host at `index` runs (its `hosts:` group contains the host),
+  /// in service name order; memoized.
+  func services(ofHost index: Int) -> [String] {
+    let state = hostStates[index]
+    if let known = state.services.withLock({ $0 }) { return known }
+    let groups = Set(inventory.groupNames(ofHost: inventory.hosts[index]))
+    let names = serviceGroups.filter { $0.group == "all" || groups.contains($0.group) }.map(\.name)
+    state.services.withLock { $0 = names }
+    return names
   }
 
   private static func overlays(of chain: [EnvironmentDefinition], in repository: KilnRepository)
@@ -104,6 +115,17 @@ final class EnvironmentCore: Sendable {
     return result
   }
 
+  private static func groupFailures(_ chain: [EnvironmentDefinition]) -> [String: [Diagnostic]] {
+    var result: [String: [Diagnostic]] = [:]
+    for environment in chain {
+      for entry in environment.groupVars.entries {
+        let errors = entry.files.flatMap(\.contents.errors)
+        if !errors.isEmpty { result[entry.name, default: []] += errors }
+      }
+    }
+    return result
+  }
+
   /// Whether `overlay` applies to the host at `index`.
   func applies(_ overlay: OverlayDefinition, toHost index: Int) -> Bool {
     let filter = overlay.appliesTo
@@ -117,14 +139,19 @@ final class EnvironmentCore: Sendable {
         || filter.groups.contains { $0.name == "all" || groups.contains($0.name) })
       && (filter.hosts.isEmpty || filter.hosts.contains { $0.name == host })
       && (filter.services.isEmpty
-        || filter.services.contains { servicesByHost[index].contains($0.name) })
+        || filter.services.contains { services(ofHost: index).contains($0.name) })
   }
 
   /// The fully layered variables of the host at `index` (levels 1–5 and 7), memoized.
-  func layeredMap(forHost index: Int) -> LayeredMap {
-    if let known = hostStates[index].layered.withLock({ $0 }) { return known }
+  func layeredMap(forHost index: Int) -> LayeredMap { layers(ofHost: index).map }
+
+  /// The layered variables of the host at `index` and the errors of the vars files they come
+  /// from (its groups' and its own), parsing those files on first use; memoized.
+  func layers(ofHost index: Int) -> HostLayers {
+    if let known = hostStates[index].layers.withLock({ $0 }) { return known }
     let host = inventory.hosts[index]
-    var map = groupLayered(inventory.layeringOrder(ofHost: host))
+    let groups = inventory.layeringOrder(ofHost: host)
+    var map = groupLayered(groups)
     for environment in chain {
       for layer in environment.inventory.hostVarLayers[host] ?? [] {
         LayerMerge.apply(layer, to: &map)
@@ -135,9 +162,22 @@ final class EnvironmentCore: Sendable {
       if let values = overlay.values { LayerMerge.apply(values, to: &map) }
     }
     for override in overrides { override.apply(to: &map) }
-    let result = map
-    hostStates[index].layered.withLock { $0 = result }
+    let result = HostLayers(map: map, failures: failures(ofHost: index, groups: groups))
+    hostStates[index].layers.withLock { $0 = result }
     return result
+  }
+
+  /// The errors of the vars files the host at `index` reads (`groups`: its layering order),
+  /// parsing its host_vars files on first use.
+  func failures(ofHost index: Int, groups: [String]? = nil) -> [Diagnostic] {
+    let host = inventory.hosts[index]
+    var failures: [Diagnostic] = []
+    if !groupFailures.isEmpty {
+      let groups = groups ?? inventory.layeringOrder(ofHost: host)
+      for group in ["all"] + groups { failures += groupFailures[group] ?? [] }
+    }
+    for environment in chain { failures += environment.hostVars.errors(for: host) }
+    return failures.sortedForOutput()
   }
 
   /// Levels 1–3 for hosts in exactly `groups` (layering order), shared between such hosts.
@@ -164,6 +204,14 @@ final class EnvironmentCore: Sendable {
 
 /// The memos of one host: its layered variables and evaluated top-level values.
 final class HostState: Sendable {
-  let layered = Mutex<LayeredMap?>(nil)
+  let layers = Mutex<HostLayers?>(nil)
+  let services = Mutex<[String]?>(nil)
   let values = Mutex<[String: Value]>([:])
+}
+
+/// One host's layered variables and the errors of the vars files they were read from.
+struct HostLayers: Sendable {
+  var map: LayeredMap
+  /// Errors in the host's group_vars and host_vars files (their layers are left out of `map`).
+  var failures: [Diagnostic]
 }

@@ -25,7 +25,8 @@ public struct HostVariables: VariableResolver, Sendable {
   /// The value of a top-level variable, evaluating `{{ }}` on first use; nil when undefined.
   /// A value whose expression reads an undefined variable is itself undefined (as in Ansible,
   /// so `| default(…)` and `is defined` work), its hint saying why. Throws a `Diagnostic`
-  /// for other failures (KLN124 for a reference cycle, KLN125 for a failing expression).
+  /// for other failures (KLN124 for a reference cycle, KLN125 for a failing expression, or
+  /// the first error of a group_vars or host_vars file the host reads).
   public func resolve(_ name: String) throws -> Value? {
     try value(of: name, strict: false)
   }
@@ -43,7 +44,9 @@ public struct HostVariables: VariableResolver, Sendable {
     if let known = state.values.withLock({ $0[name] }), !(strict && known.isUndefined) {
       return known
     }
-    guard let value = layered[name], value.isDefined else { return nil }
+    let layers = core.layers(ofHost: index)
+    if let failure = layers.failures.first { throw failure }
+    guard let value = layers.map[name], value.isDefined else { return nil }
     let evaluated: Value
     do {
       evaluated = try ValueEvaluation(variables: self).evaluateTopLevel(name, value)

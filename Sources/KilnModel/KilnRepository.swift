@@ -45,13 +45,22 @@ public struct KilnRepository: Sendable {
 
   /// Reads and checks every file of the repository; throws every error found, not only the
   /// first (warnings come along in the thrown error and are kept in `warnings` on success).
-  public static func load(from source: any SourceTree) throws(DiagnosticsError) -> KilnRepository {
+  /// With `variableFiles` `.onFirstUse`, group_vars and host_vars files are only listed here
+  /// and are parsed and checked when first used.
+  public static func load(
+    from source: any SourceTree, variableFiles: VariableFileParsing = .upFront
+  ) throws(DiagnosticsError) -> KilnRepository {
     let sink = DiagnosticSink()
     let reader = YAMLReader(source: source, sink: sink)
     let config = RepositoryConfig.read(with: reader)
     let services = readServices(with: reader)
     let overlays = readOverlays(with: reader)
     let environments = readEnvironments(with: reader)
+    if variableFiles == .upFront {
+      let files = environments.flatMap { $0.groupVars.files + $0.hostVars.files }
+      VarsFile.parseAll(files)
+      for file in files { sink.add(contentsOf: file.contents.diagnostics) }
+    }
     let chains = EnvironmentChain.resolve(environments, sink: sink)
     var inventories: [String: InventoryModel] = [:]
     for environment in environments {

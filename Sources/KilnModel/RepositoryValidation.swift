@@ -11,6 +11,7 @@ struct RepositoryValidation {
     checkServiceGroups()
     for overlay in repository.overlays { check(overlay) }
     checkUnusedOverlays()
+    // Vars files check their tags when they are parsed (`VarsFile`).
     for layer in allLayers() { LayerValidation.checkTags(layer, sink: sink) }
     LayerValidation.checkDefaultsConflicts(repository.services, sink: sink)
   }
@@ -143,8 +144,6 @@ struct RepositoryValidation {
       for host in environment.inventory.hosts {
         layers += environment.inventory.hostVarLayers[host] ?? []
       }
-      layers += environment.groupVars.entries.flatMap(\.layers)
-      layers += environment.hostVars.entries.flatMap(\.layers)
     }
     return layers
   }

@@ -58,7 +58,7 @@ public struct ResolvedEnvironment: Sendable {
   /// The services that run on `host` (its `hosts:` group contains the host), by name.
   public func services(onHost host: String) -> [ServiceDefinition] {
     guard let index = core.hostIndex[host] else { return [] }
-    return core.servicesByHost[index].compactMap { repository.service(named: $0) }
+    return core.services(ofHost: index).compactMap { repository.service(named: $0) }
   }
 
   /// The hosts that run `service`, in inventory order.
@@ -73,7 +73,8 @@ public struct ResolvedEnvironment: Sendable {
     return core.overlays.filter { core.applies($0, toHost: index) }
   }
 
-  /// The template variables of `host`; throws KLN129 for a host not in the inventory.
+  /// The template variables of `host`; throws KLN129 for a host not in the inventory, and the
+  /// errors of the group_vars and host_vars files the host reads.
   public func variables(forHost host: String) throws(DiagnosticsError) -> HostVariables {
     guard let index = core.hostIndex[host] else {
       throw DiagnosticsError(
@@ -81,7 +82,34 @@ public struct ResolvedEnvironment: Sendable {
           ModelDiagnostics.unknownHost, kind: "host", name: host, at: nil,
           known: core.inventory.hosts))
     }
+    let failures = core.failures(ofHost: index)
+    if !failures.isEmpty { throw DiagnosticsError(failures) }
     return HostVariables(core: core, index: index)
+  }
+
+  /// Parses, in parallel, the vars files that rendering `hosts` starts from: every group_vars
+  /// file of the chain and the hosts' own host_vars files. Throws every error in them (with
+  /// the repository's warnings and the files' warnings, as a load does); files read later
+  /// through `hostvars` are parsed then, and their errors thrown by value resolution.
+  public func prepareVariables(forHosts hosts: [String]) throws(DiagnosticsError) {
+    let hostFiles = core.chain.flatMap { environment in
+      hosts.flatMap { environment.hostVars.files(for: $0) }
+    }
+    VarsFile.parseAll(hostFiles)
+    let files = core.chain.flatMap(\.groupVars.files) + hostFiles
+    let findings = files.flatMap(\.contents.diagnostics)
+    guard findings.contains(where: { $0.severity == .error }) else { return }
+    var seen = Set<Diagnostic>()
+    throw DiagnosticsError((repository.warnings + findings).filter { seen.insert($0).inserted })
+  }
+
+  /// The warnings of the chain's vars files parsed so far (YAML 1.1 booleans, …), sorted.
+  public var variableFileWarnings: [Diagnostic] {
+    let files = core.chain.flatMap { $0.groupVars.files + $0.hostVars.files }
+    let warnings = files.flatMap { file in
+      (file.parsedContents?.diagnostics ?? []).filter { $0.severity != .error }
+    }
+    return warnings.sortedForOutput()
   }
 
   /// Explains a variable (or dotted path into maps) of `host`: its effective value and every

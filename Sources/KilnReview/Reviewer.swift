@@ -124,10 +124,10 @@ public enum Reviewer {
   ) -> [ChangeEntry] {
     guard let compiler = new.compiler else { return entries }
     let environment = compiler.environment
-    let chain = environment.chain.compactMap { compiler.repository.environment(named: $0) }
-    let rollout = chain.reversed().first { $0.rollout != nil }?.rollout
-    let waves = RolloutWaves(
-      rollout: rollout, hosts: environment.hosts, inventory: environment.inventory)
+    // The waves `kiln apply` runs; a malformed `rollout:` (KLN604 at seal) shows no waves.
+    let waves = (try? RolloutPlanReader.read(for: environment)).map {
+      WaveAssignment(plan: $0.plan)
+    }
     let oldChain = old.compiler?.environment.chain ?? []
     let roots =
       ["kiln.yaml", "templates", "overlays"]
@@ -137,7 +137,7 @@ public enum Reviewer {
     return entries.map { entry in
       var entry = entry
       entry.restarts = compiler.repository.service(named: entry.service)?.restart ?? []
-      entry.waves = waves.waves(of: entry.hosts)
+      entry.waves = waves?.waves(of: entry.hosts) ?? []
       entry.sources = provenance.sources(for: entry)
       return entry
     }

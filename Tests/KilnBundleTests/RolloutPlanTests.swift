@@ -1,5 +1,6 @@
 import Foundation
 import KilnDiagnostics
+import KilnModel
 import Testing
 
 @testable import KilnBundle
@@ -75,14 +76,5 @@ struct RolloutPlanTests {
     #expect(diagnostic.id == RolloutPlanReader.invalidRollout)
     #expect(diagnostic.description.contains(testCase.fragment), "\(diagnostic)")
     #expect(diagnostic.location?.description.contains("environments/prod/env.yaml") == true)
-  }
-
-  @Test func batchSizesReadAndCount() {
-    #expect(RolloutPlan.BatchSize(text: "25%") == .percent(25))
-    #expect(RolloutPlan.BatchSize(text: "5") == .count(5))
-    #expect(RolloutPlan.BatchSize(text: "0") == nil)
-    #expect(RolloutPlan.BatchSize(text: "150%") == nil)
-    #expect(RolloutPlan.BatchSize.percent(25).hosts(of: 9) == 2)
-    #expect(RolloutPlan.BatchSize.percent(1).hosts(of: 9) == 1)
   }
 }

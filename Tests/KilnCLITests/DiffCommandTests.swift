@@ -28,7 +28,7 @@ struct DiffCommandTests {
     #expect(
       result.stdout.contains(
         "<summary><b>control (3 hosts)</b> · <code>rabbitmq/rabbitmq.conf</code> · "
-          + "restarts rabbitmq · wave 2</summary>"))
+          + "restarts rabbitmq · waves 2, 3</summary>"))
     #expect(result.stdout.contains("- `vm_memory_high_watermark.relative`: `0.6` → `0.7`"))
     #expect(result.stdout.contains("- source `\(Self.controlVars):6`"))
   }

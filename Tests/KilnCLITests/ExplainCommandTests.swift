@@ -63,6 +63,30 @@ import Testing
     #expect(result.stdout.contains("note: overlay patches (galera-tuning)"))
   }
 
+  /// Line numbers are the patched file's: a line the overlay's fragment wrote names the
+  /// fragment's line, a line the merge rewrote (quotes dropped) names the template line.
+  @Test(arguments: [
+    ("innodb_io_capacity = 4000", "overlays/galera-tuning/galera.cnf:3:", "ansible_memtotal_mb ←"),
+    (
+      "innodb_log_file_size = 4096M", "templates/mariadb/galera.cnf.j2:57:",
+      "mariadb_innodb_log_file_size_mb ← overlays/galera-tuning/overlay.yaml:5:"
+    ),
+  ])
+  func patchedLinesNameWhatWroteThem(line: String, writer: String, variable: String) throws {
+    let fixture = try ExampleFixture()
+    defer { fixture.remove() }
+    #expect(try fixture.kiln("render", "--env", "prod", "--host", "ctl01").exitCode == 0)
+    let rendered = try fixture.read("out/prod/ctl01/mariadb/galera.cnf")
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    let number = try #require(rendered.firstIndex { $0 == line }) + 1
+    let result = try fixture.kiln(
+      "explain", "--env", "prod", "--host", "ctl01", "mariadb/galera.cnf:\(number)")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains(String(format: "%5d | ", number) + line))
+    #expect(result.stdout.contains(writer), "\(result.stdout)")
+    #expect(result.stdout.contains(variable), "\(result.stdout)")
+  }
+
   @Test func unknownFileSuggestsTheHostsFiles() throws {
     let fixture = try ExampleFixture()
     defer { fixture.remove() }

@@ -49,9 +49,12 @@ struct FixtureCase: Sendable, CustomStringConvertible {
     FixtureCase(name: "vrrp-router-id", id: "KLN408", file: prodAll, line: 4),
     FixtureCase(name: "vrrp-priority", id: "KLN409", file: host("ctl03"), line: 4),
     FixtureCase(name: "address-network", id: "KLN410", file: host("cmp02"), line: 2),
+    FixtureCase(name: "address-network-v6", id: "KLN410", file: host("cmp02"), line: 6),
     FixtureCase(name: "address-duplicate", id: "KLN411", file: host("cmp02"), line: 2),
+    FixtureCase(name: "address-duplicate-v6", id: "KLN411", file: host("cmp02"), line: 5),
     FixtureCase(name: "service-coverage", id: "KLN412", file: host("ctl02"), line: 5),
     FixtureCase(name: "monasca-output", id: "KLN413", file: host("mon01"), line: 4),
     FixtureCase(name: "listener-address", id: "KLN414", file: prodControl, line: 9),
+    FixtureCase(name: "listener-address-v6", id: "KLN414", file: prodControl, line: 9),
   ]
 }

@@ -38,23 +38,6 @@ import Testing
   #expect(instances.last?.addresses == [])
 }
 
-@Test(arguments: [
-  ("10.0.0.11", "10.0.0.0/24", true), ("10.0.1.11", "10.0.0.0/24", false),
-  ("10.0.0.11", "0.0.0.0/0", true), ("192.168.1.1", "192.168.0.0/16", true),
-])
-func networksContainTheirAddresses(address: String, network: String, inside: Bool) {
-  guard let parsed = IPv4Network(network), let host = IPv4Address(address) else {
-    Issue.record("did not parse")
-    return
-  }
-  #expect(parsed.contains(host) == inside)
-}
-
-@Test(arguments: ["10.0.0", "10.0.0.256", "a.b.c.d", "10.0.0.1.2", "", "1..2.3"])
-func malformedAddressesDoNotParse(text: String) {
-  #expect(IPv4Address(text) == nil)
-}
-
 @Test func addressesLoseTheirPort() {
   #expect(AddressText.withoutPort("10.0.0.1:4567") == "10.0.0.1")
   #expect(AddressText.withoutPort("[fe80::1]:80") == "fe80::1")

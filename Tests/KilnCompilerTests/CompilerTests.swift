@@ -132,3 +132,17 @@ private func compiler(_ files: [String: String] = repository) throws -> Environm
   #expect(encoded == RabbitMQPasswordHash.hash(password: "secret", seed: "openstack"))
   #expect(encoded != RabbitMQPasswordHash.hash(password: "secret", seed: "other"))
 }
+
+@Test(arguments: [false, true])
+func summaryRowsFoldRunsOfThreeOrMoreAlikeHostsOnlyWhenFolding(folding: Bool) {
+  let counts = ["a": [1], "b": [1], "c": [1], "d": [2], "e": [1], "f": [1]]
+  let rows = RenderSummary.rows(
+    hosts: ["a", "b", "c", "d", "e", "f"], counts: { counts[$0] ?? [] }, folding: folding)
+  let labels = rows.map(\.label)
+  if folding {
+    #expect(labels == ["a … c (3 hosts)", "d", "e", "f"])
+    #expect(rows.map(\.counts) == [[1], [2], [1], [1]])
+  } else {
+    #expect(labels == ["a", "b", "c", "d", "e", "f"])
+  }
+}

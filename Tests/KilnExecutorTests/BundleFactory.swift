@@ -1,6 +1,7 @@
 import Foundation
 import KilnBundle
 import KilnCompiler
+import KilnModel
 import Testing
 
 @testable import KilnExecutor

@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnModel
 import KilnTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import KilnDiagnostics
 import KilnFormats
 import KilnYAML
 import Testing
@@ -88,4 +89,43 @@ private func baseFiles(host: String = "node01", extra: [String: String] = [:]) t
     "environments/prod/host_vars/node01.yaml": "firmware_bios_apply_time: Immediate\n"
   ])
   #expect(files["firmware/bios.json"]?.contains("\"ApplyTime\": \"Immediate\"") == true)
+}
+
+@Test func hostsWithTheSameProfileAndOverridesShareDocumentsButNotTheKayobeHeader() throws {
+  let source = FirmwareFixture.source(extra: [
+    "environments/prod/host_vars/node02.yaml": "firmware_bios_attributes: {AssetTag: rack-9}\n"
+  ])
+  let environment = try FirmwareFixture.environment(source)
+  let catalog = FirmwareCatalog.load(from: source)
+  var diagnostics: [Diagnostic] = []
+  let first = try #require(
+    HostFirmware.resolve(
+      host: "node01", environment: environment, catalog: catalog, diagnostics: &diagnostics))
+  let again = try #require(
+    HostFirmware.resolve(
+      host: "node01", environment: environment, catalog: catalog, diagnostics: &diagnostics))
+  let overridden = try #require(
+    HostFirmware.resolve(
+      host: "node02", environment: environment, catalog: catalog, diagnostics: &diagnostics))
+  #expect(diagnostics.isEmpty, "\(diagnostics)")
+  #expect(first.shared != nil)
+  #expect(overridden.shared != nil)
+  #expect(overridden.shared?.bios != first.shared?.bios)
+  let shared = try #require(first.shared)
+  #expect(again.shared?.bios == shared.bios)
+  #expect(shared.bios == FirmwareDocuments.shared(first.settings).bios)
+  let files = FirmwareDocuments.files(first, shared: shared)
+  #expect(files == FirmwareDocuments.files(first))
+  let kayobe = try #require(files.first { $0.path == "firmware/kayobe.yml" })
+  #expect(
+    String(decoding: kayobe.contents, as: UTF8.self).hasPrefix(
+      "# kayobe BIOS and RAID variables of node01:"))
+  let rendered = try FirmwareRenderer.files(
+    for: environment, hosts: ["node01", "node02"], source: source)
+  let bios = rendered.map { host in
+    String(
+      decoding: host.files.first { $0.path == "firmware/bios.json" }?.contents ?? [], as: UTF8.self)
+  }
+  #expect(!bios[0].contains("rack-9"))
+  #expect(bios[1].contains("\"AssetTag\": \"rack-9\""))
 }

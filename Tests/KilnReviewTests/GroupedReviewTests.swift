@@ -50,7 +50,7 @@ struct GroupedReviewTests {
 
         env prod: 3 files on 3 hosts; restarts rabbitmq on control (3)
 
-          control (3 hosts)  rabbitmq/rabbitmq.conf  [service rabbitmq, restarts rabbitmq, wave 2]
+          control (3 hosts)  rabbitmq/rabbitmq.conf  [service rabbitmq, restarts rabbitmq, waves 2, 3]
             vm_memory_high_watermark.relative: 0.6 → 0.7
             source: \(Self.controlVars):6  vm_memory_high_watermark.relative: 0.6 → vm_memory_high_watermark.relative: 0.7
 
@@ -67,7 +67,7 @@ struct GroupedReviewTests {
     #expect(
       String(markdown[details.lowerBound...]) == """
         <details>
-        <summary><b>control (3 hosts)</b> · <code>rabbitmq/rabbitmq.conf</code> · restarts rabbitmq · wave 2</summary>
+        <summary><b>control (3 hosts)</b> · <code>rabbitmq/rabbitmq.conf</code> · restarts rabbitmq · waves 2, 3</summary>
 
         Hosts: `ctl01`, `ctl02`, `ctl03` · service `rabbitmq`
 
@@ -95,7 +95,7 @@ struct GroupedReviewTests {
     #expect(change["label"] as? String == "control (3 hosts)")
     #expect(change["group"] as? String == "control")
     #expect(change["restarts"] as? [String] == ["rabbitmq"])
-    #expect(change["waves"] as? [Int] == [2])
+    #expect(change["waves"] as? [Int] == [2, 3])
     #expect(change["outcome"] as? String == "semantic")
     let entry = try #require((change["entries"] as? [[String: Any]])?.first)
     #expect(entry["path"] as? String == "vm_memory_high_watermark.relative")

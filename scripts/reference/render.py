@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Reference renderer (the Python peer of `kiln render`): design §2 layering with Jinja2 and
-PyYAML's C loader, the same templates and overlays (INI patches), written as
+PyYAML's C loader (YAML 1.2 core schema, as Kiln reads), the same templates and overlays (INI
+patches) and the firmware documents of scripts/reference/firmware.py, written as
 `OUT/<host>/<dest>`.
 
 usage: scripts/reference/render.py REPOSITORY OUT
@@ -12,19 +13,25 @@ The benchmarks check that its files are byte-identical to Kiln's.
 """
 
 import base64
+import functools
 import hashlib
 import os
 import re
 import sys
 
+import firmware
+import kiln_yaml
 from kiln_yaml import Tagged, add_merge_tags
 
 
 def yaml_loader():
+    """A `load(path)` function: PyYAML's C loader with Kiln's YAML 1.2 core schema, its merge
+    tags and `!secret` placeholders (once `load.secret_directories` is set)."""
     import yaml
 
     class Loader(yaml.CSafeLoader):
         pass
+    kiln_yaml.add_core_schema(Loader)
 
     add_merge_tags(Loader)
 
@@ -413,40 +420,65 @@ def render_repository(repository, out):
         have = len(text) - len(text.rstrip("\n"))
         return text + "\n" * max(0, newlines - have) if text else text
 
-    made = set()
-    for host in hosts:
-        host_view = None
+    catalog = None
+    if any(service["name"] == firmware.SERVICE for service in estate.services):
+        catalog = firmware.Catalog(repository, estate.load)
+
+    def variable(host_view, name):
+        """`name` of the host, evaluated; firmware.UNDEFINED when it is not set or refers to
+        undefined variables (Kiln's `resolve` gives an undefined value then)."""
+        try:
+            return host_view[name] if name in host_view else firmware.UNDEFINED
+        except jinja2.UndefinedError:
+            return firmware.UNDEFINED
+
+    def host_files(host):
+        """(service, dest, text, mode) of `host`'s files before overlay patches."""
+        host_view = view(host)
         for service in estate.services:
             if not estate.runs(service, host):
                 continue
-            host_view = host_view or view(host)
             for file in service["files"]:
                 template, newlines = template_for(service["name"], file["src"])
                 text = top_up(host_view.render(template), newlines)
-                for overlay in overlays:
-                    services_filter = (overlay.get("applies-to") or {}).get("services")
-                    if services_filter and service["name"] not in services_filter:
-                        continue
-                    if not estate.applies(overlay, host):
-                        continue
-                    for patch in overlay.get("patches") or []:
-                        if patch["file"] != file["dest"] or patch["merge"] != "ini":
-                            continue
-                        fragment_key = (overlay["directory"], patch["with"])
-                        if fragment_key not in compiled:
-                            environment = make_env(overlay["directory"], lstrip_blocks=True)
-                            compiled[fragment_key] = environment.get_template(patch["with"])
-                        fragment = host_view.render(compiled[fragment_key])
-                        text = ini_merge(text, fragment, os.path.join(overlay["directory"],
-                                                                     patch["with"]))
-                target = os.path.join(out, host, file["dest"])
-                directory = os.path.dirname(target)
-                if directory not in made:
-                    os.makedirs(directory, exist_ok=True)
-                    made.add(directory)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.chmod(target, int(str(file.get("mode", "0644")), 8))
+                yield service["name"], file["dest"], text, int(str(file.get("mode", "0644")), 8)
+            if service["name"] == firmware.SERVICE and catalog is not None:
+                lookup = functools.partial(variable, host_view)
+                for dest, text in firmware.host_files(host, lookup, catalog):
+                    yield service["name"], dest, text, 0o644
+
+    def patched(host, service, dest, text):
+        """`text` with the INI patches of the overlays that apply to `host` and `service`."""
+        for overlay in overlays:
+            services_filter = (overlay.get("applies-to") or {}).get("services")
+            if services_filter and service not in services_filter:
+                continue
+            if not estate.applies(overlay, host):
+                continue
+            for patch in overlay.get("patches") or []:
+                if patch["file"] != dest or patch["merge"] != "ini":
+                    continue
+                fragment_key = (overlay["directory"], patch["with"])
+                if fragment_key not in compiled:
+                    environment = make_env(overlay["directory"], lstrip_blocks=True)
+                    compiled[fragment_key] = environment.get_template(patch["with"])
+                fragment = view(host).render(compiled[fragment_key])
+                text = ini_merge(text, fragment, os.path.join(overlay["directory"],
+                                                             patch["with"]))
+        return text
+
+    made = set()
+    for host in hosts:
+        for service, dest, text, mode in host_files(host):
+            text = patched(host, service, dest, text)
+            target = os.path.join(out, host, dest)
+            directory = os.path.dirname(target)
+            if directory not in made:
+                os.makedirs(directory, exist_ok=True)
+                made.add(directory)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.chmod(target, mode)
 
 
 if __name__ == "__main__":

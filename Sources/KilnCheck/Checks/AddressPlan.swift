@@ -1,3 +1,4 @@
+import Jinja
 import KilnDiagnostics
 
 /// Every `<net>_interface_address` lies inside `<net>_network_cidr`, and the internal VIP inside
@@ -7,12 +8,12 @@ enum AddressPlan {
 
   static func findings(in context: CheckContext) -> [Diagnostic] {
     var found = HostFindings()
-    var owners: [String: (host: String, name: String)] = [:]
+    var owners: [IPAddress: (host: String, name: String)] = [:]
     var duplicates: [Diagnostic] = []
     for host in context.environment.hosts {
       for (name, network) in pairs(host: host, in: context) {
-        guard let text = context.text(name, host: host), let address = IPv4Address(text),
-          let cidr = context.text(network, host: host), let parsed = IPv4Network(cidr),
+        guard let text = context.text(name, host: host), let address = IPAddress(text),
+          let cidr = context.text(network, host: host), let parsed = IPNetwork(cidr: cidr),
           !parsed.contains(address)
         else { continue }
         found.add(
@@ -27,9 +28,11 @@ enum AddressPlan {
           host: host)
       }
       for name in addressNames(host: host, in: context) {
-        guard let text = context.text(name, host: host), IPv4Address(text) != nil else { continue }
-        guard let owner = owners[text] else {
-          owners[text] = (host, name)
+        guard let text = context.text(name, host: host), let address = IPAddress(text) else {
+          continue
+        }
+        guard let owner = owners[address] else {
+          owners[address] = (host, name)
           continue
         }
         guard owner.host != host else { continue }
@@ -44,11 +47,12 @@ enum AddressPlan {
             hint: "give every host its own address"))
       }
     }
-    var vipOwners = Set<String>()
+    var vipOwners = Set<IPAddress>()
     for host in context.environment.hosts {
       for vip in vipNames {
-        guard let text = context.text(vip, host: host), vipOwners.insert(text).inserted,
-          let owner = owners[text], !vipNames.contains(owner.name)
+        guard let text = context.text(vip, host: host), let address = IPAddress(text),
+          vipOwners.insert(address).inserted, let owner = owners[address],
+          !vipNames.contains(owner.name)
         else { continue }
         duplicates.append(
           Diagnostic(

@@ -6,22 +6,29 @@ import KilnFormats
 /// `ansible_host`, wildcard and loopback addresses, and for the load balancers (haproxy,
 /// keepalived) the virtual addresses they float.
 enum ListenerAddresses {
-  static let wildcard: Set<String> = ["0.0.0.0", "::", "*", "127.0.0.1", "::1", "localhost"]
+  /// Addresses every host may bind: the wildcards and loopback.
+  static let wildcard: Set<IPAddress> = Set(
+    ["0.0.0.0", "::", "127.0.0.1", "::1"].compactMap { IPAddress($0) })
   static let floatingServices: Set<String> = ["haproxy", "keepalived"]
 
   static func findings(in context: CheckContext) -> [Diagnostic] {
     var found = HostFindings()
-    var owned: [String: Set<String>] = [:]
+    var owned: [String: Set<IPAddress>] = [:]
     for (file, model) in context.parsedFiles() {
       let listeners = binds(in: model)
       guard !listeners.isEmpty else { continue }
       if owned[file.host] == nil { owned[file.host] = addresses(of: file.host, in: context) }
       var allowed = owned[file.host] ?? []
       if floatingServices.contains(file.service) {
-        allowed.formUnion(AddressPlan.vipNames.compactMap { context.text($0, host: file.host) })
+        allowed.formUnion(
+          AddressPlan.vipNames.compactMap {
+            context.text($0, host: file.host).flatMap(IPAddress.init)
+          })
       }
-      for listener in listeners where IPv4Address(listener.address) != nil {
-        guard !allowed.contains(listener.address) else { continue }
+      for listener in listeners {
+        guard let address = IPAddress(listener.address), !allowed.contains(address) else {
+          continue
+        }
         found.add(
           Diagnostic(
             id: CheckID.listenerForeignAddress,
@@ -84,10 +91,12 @@ enum ListenerAddresses {
   }
 
   /// The addresses `host` owns.
-  static func addresses(of host: String, in context: CheckContext) -> Set<String> {
+  static func addresses(of host: String, in context: CheckContext) -> Set<IPAddress> {
     var owned = wildcard
     for name in AddressPlan.addressNames(host: host, in: context) {
-      if let text = context.text(name, host: host) { owned.insert(text) }
+      if let address = context.text(name, host: host).flatMap(IPAddress.init) {
+        owned.insert(address)
+      }
     }
     return owned
   }

@@ -1,3 +1,4 @@
+import Jinja
 import KilnCompiler
 import KilnDiagnostics
 
@@ -64,10 +65,10 @@ enum VRRPInstances {
 
   /// The declared network holding the instance's first virtual address, else its interface.
   static func segment(of instance: KeepalivedInstance, in context: CheckContext) -> String {
-    if let address = instance.addresses.first.flatMap({ IPv4Address($0) }) {
+    if let address = instance.addresses.first.flatMap({ IPAddress($0) }) {
       for name in AddressPlan.networkNames(host: instance.file.host, in: context) {
         if let cidr = context.text(name, host: instance.file.host),
-          let network = IPv4Network(cidr), network.contains(address)
+          let network = IPNetwork(cidr: cidr), network.contains(address)
         {
           return "segment \(cidr)"
         }

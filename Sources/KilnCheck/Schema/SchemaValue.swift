@@ -54,8 +54,7 @@ enum SchemaValue {
       (.map, .map), (.float, .float), (.float, .int), (.number, .int), (.number, .float):
       return true
     case (.ip, .string(let text)):
-      return IPv4Address(text) != nil
-        || (text.contains(":") && text.allSatisfy(\.isHexDigitOrColon))
+      return IPAddress(text) != nil
     default:
       return false
     }

@@ -13,6 +13,9 @@ public final class SecretCatalog: SecretReferencing {
   /// The loaded repository.
   public let repository: KilnRepository
   private let found = Mutex<[String: SecretFile]>([:])
+  /// Placeholders already made, by chain and name: every host of an environment asks for the
+  /// same few.
+  private let placeholders = Mutex<[String: String]>([:])
 
   /// One located secret file.
   public struct SecretFile: Sendable, Hashable {
@@ -80,6 +83,8 @@ public final class SecretCatalog: SecretReferencing {
   public func placeholder(forSecret name: String, chain: [String], at location: SourceLocation?)
     throws(Diagnostic) -> String
   {
+    let key = chain.joined(separator: "\u{0}") + "\u{1}" + name
+    if let known = placeholders.withLock({ $0[key] }) { return known }
     let file = try file(named: name, chain: chain, at: location)
     let environment = chain.last ?? file.environment
     let configuration = try SecretsConfiguration.effective(for: environment, in: repository)
@@ -93,7 +98,9 @@ public final class SecretCatalog: SecretReferencing {
         hint: "add secrets: {recipients: [age1…], executor: age1…} to "
           + "environments/\(environment)/env.yaml")
     }
-    return SecretReference(name: name, fingerprint: file.fingerprint).description
+    let placeholder = SecretReference(name: name, fingerprint: file.fingerprint).description
+    placeholders.withLock { $0[key] = placeholder }
+    return placeholder
   }
 
   /// The encrypted files of every secret named by placeholders in `files`, by name.

@@ -19,14 +19,18 @@ extension RenderedFile {
   /// A diagnostic when a template changed a secret placeholder (`| upper`, `| replace`, …):
   /// only verbatim placeholders and recorded transforms can be completed at install.
   func transformedSecretPlaceholder() -> Diagnostic? {
-    let lowered = contents.map { (0x41...0x5a).contains($0) ? $0 | 0x20 : $0 }
-    let valid = Set(SecretPlaceholder.references(in: contents).map(\.range.lowerBound))
     let needle = Array("<secret ".utf8)
-    guard lowered.count >= needle.count else { return nil }
-    for start in 0...(lowered.count - needle.count)
-    where lowered[start] == needle[0] && !valid.contains(start)
-      && lowered[start..<(start + needle.count)].elementsEqual(needle)
-    {
+    var verbatim: Set<Int>? = nil
+    var index = contents.startIndex
+    while let start = contents[index...].firstIndex(of: needle[0]) {
+      index = start + 1
+      guard start + needle.count <= contents.endIndex,
+        (1..<needle.count).allSatisfy({ Self.lowercased(contents[start + $0]) == needle[$0] })
+      else { continue }
+      let placeholders =
+        verbatim ?? Set(SecretPlaceholder.references(in: contents).map(\.range.lowerBound))
+      verbatim = placeholders
+      guard !placeholders.contains(start) else { continue }
       return Diagnostic(
         id: SecretDiagnostics.transformedPlaceholder,
         message:
@@ -37,6 +41,11 @@ extension RenderedFile {
           + "would see the placeholder, not the value")
     }
     return nil
+  }
+
+  /// `byte` with ASCII capitals made small.
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5a).contains(byte) ? byte | 0x20 : byte
   }
 }
 

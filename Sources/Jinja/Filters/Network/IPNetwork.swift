@@ -1,13 +1,13 @@
 import Foundation
 
 /// An IP address with a prefix length, printed the way Python's `netaddr.IPNetwork` prints it.
-struct IPNetwork: Sendable, Equatable {
+public struct IPNetwork: Sendable, Equatable {
   /// 4 or 6.
-  var version: Int
+  public var version: Int
   /// The address bits (IPv4 in the low 32 bits).
-  var ip: UInt128
+  public var ip: UInt128
   /// The prefix length.
-  var prefixLength: Int
+  public var prefixLength: Int
 
   /// The number of bits of an address of this version.
   var width: Int { version == 4 ? 32 : 128 }
@@ -22,9 +22,9 @@ struct IPNetwork: Sendable, Equatable {
   }
 
   /// The netmask (`255.255.255.0` for a /24).
-  var netmask: UInt128 { allOnes ^ hostmask }
+  public var netmask: UInt128 { allOnes ^ hostmask }
   /// The network address.
-  var network: UInt128 { ip & netmask }
+  public var network: UInt128 { ip & netmask }
   /// The broadcast address; nil for /31, /32, /127 and /128 as in netaddr.
   var broadcast: UInt128? { width - prefixLength <= 1 ? nil : network | hostmask }
   /// The first address of the network.
@@ -35,7 +35,7 @@ struct IPNetwork: Sendable, Equatable {
   var size: UInt128 { hostmask == UInt128.max ? UInt128.max : hostmask + 1 }
 
   /// Parses `a.b.c.d`, an IPv6 address, either with `/prefix` or `/netmask`; nil if invalid.
-  init?(parsing text: String) {
+  public init?(parsing text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count <= 2, let address = IPNetwork.parseAddress(String(parts[0])) else {
       return nil
@@ -59,7 +59,7 @@ struct IPNetwork: Sendable, Equatable {
   }
 
   /// Parses a bare address; nil if it is not one.
-  static func parseAddress(_ text: String) -> (version: Int, bits: UInt128)? {
+  public static func parseAddress(_ text: String) -> (version: Int, bits: UInt128)? {
     if text.contains(":") {
       return parseIPv6(text).map { (6, $0) }
     }
@@ -122,7 +122,9 @@ struct IPNetwork: Sendable, Equatable {
         guard let v4 = parseIPv4(String(part)) else { return nil }
         groups += [UInt16(v4 >> 16), UInt16(v4 & 0xffff)]
       } else {
-        guard !part.isEmpty, part.count <= 4, let group = UInt16(part, radix: 16) else {
+        guard !part.isEmpty, part.count <= 4, part.allSatisfy(\.isHexDigit),
+          let group = UInt16(part, radix: 16)
+        else {
           return nil
         }
         groups.append(group)

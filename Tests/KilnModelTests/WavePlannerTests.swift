@@ -1,7 +1,5 @@
-import KilnBundle
+import KilnModel
 import Testing
-
-@testable import KilnExecutor
 
 /// Waves follow the canary, group order and batch sizes, the way Ansible's `serial` would.
 struct WavePlannerTests {

@@ -1,15 +1,15 @@
-import KilnBundle
-
 /// Cuts a rollout plan's hosts into waves the way Ansible's `serial` would: the canary hosts
 /// alone first, then each group of `order` in turn (hosts of no listed group last), each cut
-/// into batches whose sizes follow `batch` (the last size repeats).
+/// into batches whose sizes follow `batch` (the last size repeats). `kiln apply` runs these
+/// waves and `kiln diff` reports them, so both always agree.
 public enum WavePlanner {
   /// The waves for `plan`, restricted to `selected` hosts when given (in plan order).
   public static func waves(for plan: RolloutPlan, selected: Set<String>? = nil) -> [[String]] {
     let hosts = plan.hosts.map(\.name).filter { selected?.contains($0) ?? true }
+    let included = Set(hosts)
     var placed: Set<String> = []
     var waves: [[String]] = []
-    let canary = plan.canary.filter { hosts.contains($0) }
+    let canary = plan.canary.filter { included.contains($0) }
     if !canary.isEmpty {
       waves.append(canary)
       placed.formUnion(canary)
@@ -17,7 +17,7 @@ public enum WavePlanner {
     var segments: [[String]] = []
     for group in plan.order {
       let members = plan.hosts.filter { $0.groups.contains(group) }.map(\.name)
-      let segment = members.filter { hosts.contains($0) && !placed.contains($0) }
+      let segment = members.filter { included.contains($0) && !placed.contains($0) }
       placed.formUnion(segment)
       if !segment.isEmpty { segments.append(segment) }
     }

@@ -1,43 +1,31 @@
-import KilnCompiler
 import KilnDiagnostics
-import KilnGit
 import KilnYAML
 
 /// Reads `rollout:` from the environment chain's env.yaml files into a `RolloutPlan`, with the
-/// health scripts it names as bundle entries (`health/<file>`).
+/// health scripts its checks name; the nearest env.yaml of the chain that says `rollout:` wins.
 public enum RolloutPlanReader {
   /// Diagnostic: `rollout:` is not what the executor understands.
   public static let invalidRollout: DiagnosticID = "KLN604"
 
-  /// `rollout.json` and `health/<file>` entries for the environment `compiler` resolved; the
-  /// nearest env.yaml of the chain that says `rollout:` wins.
-  public static func entries(for compiler: EnvironmentCompiler) throws(DiagnosticsError)
-    -> [TarEntry]
+  /// The rollout of `environment`: every host with its groups, and `rollout:` when the chain
+  /// says it (else one wave of every host); a malformed `rollout:` throws KLN604 located in
+  /// env.yaml.
+  public static func read(for environment: ResolvedEnvironment) throws(DiagnosticsError)
+    -> ResolvedRollout
   {
-    let environment = compiler.environment
     let hosts = environment.hosts.map {
       RolloutPlan.Host(name: $0, groups: environment.groupNames(ofHost: $0))
     }
     let node = environment.chain.reversed().lazy.compactMap {
-      compiler.repository.environment(named: $0)?.rollout
+      environment.repository.environment(named: $0)?.rollout
     }.first
     var reader = Reader(hosts: hosts, groups: environment.inventory.groupNames)
     var plan = RolloutPlan(env: environment.name, hosts: hosts)
     if let node { try reader.read(node, into: &plan) }
-    var entries = [TarEntry(path: RolloutPlan.archivePath, mode: 0o644, contents: plan.json)]
-    for (path, script) in reader.scripts {
-      let bytes: [UInt8]
-      do {
-        bytes = try compiler.repository.source.requireFile(script.source)
-      } catch {
-        throw DiagnosticsError(
-          Diagnostic(
-            id: invalidRollout, message: "health script '\(script.source)' does not exist",
-            location: script.location, hint: "give a path relative to the repository root"))
-      }
-      entries.append(TarEntry(path: path, mode: 0o755, contents: bytes))
+    let scripts = reader.scripts.map {
+      ResolvedRollout.Script(archivePath: $0.0, source: $0.1.source, location: $0.1.location)
     }
-    return entries
+    return ResolvedRollout(plan: plan, scripts: scripts)
   }
 
   struct Reader {
