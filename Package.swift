@@ -28,7 +28,7 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
     .target(name: "KilnGit", dependencies: ["CLibGit2", "KilnDiagnostics"]),
-    .target(name: "Jinja"),
+    .target(name: "Jinja", dependencies: ["KilnDiagnostics"]),
     .target(
       name: "KilnModel", dependencies: ["KilnDiagnostics", "KilnYAML", "KilnGit", "Jinja"]),
     .target(name: "KilnFormats", dependencies: ["KilnDiagnostics", "KilnYAML"]),
@@ -79,41 +79,55 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja"]),
+    .executableTarget(name: "JinjaBenchmark", dependencies: ["Jinja", "KilnDiagnostics"]),
+
+    // Helpers every test target shares: processes, fixture git, scratch directories, a PRNG.
+    .target(name: "KilnTestSupport", path: "Tests/KilnTestSupport"),
 
     .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
-    .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
-    .testTarget(name: "KilnGitTests", dependencies: ["KilnGit"]),
+    .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "KilnTestSupport"]),
+    .testTarget(name: "KilnGitTests", dependencies: ["KilnGit", "KilnTestSupport"]),
     .testTarget(
-      name: "JinjaTests", dependencies: ["Jinja"], exclude: ["reference"],
+      name: "JinjaTests", dependencies: ["Jinja", "KilnTestSupport"], exclude: ["reference"],
       resources: [.copy("Corpus")]),
-    .testTarget(name: "KilnModelTests", dependencies: ["KilnModel"]),
+    .testTarget(name: "KilnModelTests", dependencies: ["KilnModel", "KilnTestSupport"]),
     .testTarget(
-      name: "KilnFormatsTests", dependencies: ["KilnFormats"], exclude: ["Golden", "reference"]),
+      name: "KilnFormatsTests", dependencies: ["KilnFormats", "KilnTestSupport"],
+      exclude: ["Golden", "reference"]),
     .testTarget(
       name: "KilnCompilerTests",
       dependencies: [
-        "KilnCompiler", "KilnFormats", .product(name: "Crypto", package: "swift-crypto"),
+        "KilnCompiler", "KilnFormats", "KilnTestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
-      name: "KilnBundleTests", dependencies: ["KilnBundle", "KilnModel", "KilnCompiler"],
+      name: "KilnBundleTests",
+      dependencies: ["KilnBundle", "KilnModel", "KilnCompiler", "KilnTestSupport"],
       exclude: ["reference"]),
-    .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets"]),
+    .testTarget(name: "KilnSecretsTests", dependencies: ["KilnSecrets", "KilnTestSupport"]),
     .testTarget(
       name: "KilnFirmwareTests",
       dependencies: [
         "KilnFirmware", "KilnModel", "Jinja", "KilnGit", "KilnDiagnostics", "KilnFormats",
-        "KilnYAML",
+        "KilnYAML", "KilnTestSupport",
       ]),
     .testTarget(
       name: "KilnCheckTests",
-      dependencies: ["KilnCheck", "KilnCompiler", "KilnGit", "KilnYAML", "KilnDiagnostics"]),
-    .testTarget(name: "KilnReviewTests", dependencies: ["KilnReview", "KilnCompiler"]),
+      dependencies: [
+        "KilnCheck", "KilnCompiler", "KilnGit", "KilnYAML", "KilnDiagnostics", "KilnTestSupport",
+      ]),
+    .testTarget(
+      name: "KilnReviewTests", dependencies: ["KilnReview", "KilnCompiler", "KilnTestSupport"]),
     .testTarget(
       name: "KilnExecutorTests",
-      dependencies: ["KilnExecutor", "KilnBundle", "KilnModel", "KilnCompiler", "KilnSecrets"]),
-    .testTarget(name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel"]),
-    .testTarget(name: "KilnCLITests", dependencies: ["KilnCompiler", "KilnSecrets"]),
+      dependencies: [
+        "KilnExecutor", "KilnBundle", "KilnModel", "KilnCompiler", "KilnSecrets",
+        "KilnTestSupport",
+      ]),
+    .testTarget(
+      name: "KilnImportTests", dependencies: ["KilnImport", "KilnModel", "KilnTestSupport"]),
+    .testTarget(
+      name: "KilnCLITests", dependencies: ["KilnCompiler", "KilnSecrets", "KilnTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Jinja
+import KilnDiagnostics
 
 /// Writes the fixture (template, shared and per-set variables) for the Python side of the run.
 enum BenchmarkExport {
@@ -40,23 +41,5 @@ enum BenchmarkExport {
     }
   }
 
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          result += String(format: "\\u%04x", scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  private static func quoted(_ text: String) -> String { JSONStringLiteral.quoted(text) }
 }

@@ -15,7 +15,7 @@ struct ErlangToken: Sendable {
 }
 
 /// Splits Erlang term text into tokens; `%` starts a comment to the end of the line.
-struct ErlangLexer {
+struct ErlangLexer: ScalarScanning {
   let scalars: [Unicode.Scalar]
   let file: String
   var index = 0
@@ -30,22 +30,6 @@ struct ErlangLexer {
   static func isNameScalar(_ c: Unicode.Scalar) -> Bool {
     ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_"
       || c == "@"
-  }
-
-  var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-  func peek(_ offset: Int) -> Unicode.Scalar? {
-    index + offset < scalars.count ? scalars[index + offset] : nil
-  }
-  var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
-
-  mutating func advance() {
-    if scalars[index] == "\n" {
-      line += 1
-      column = 1
-    } else {
-      column += 1
-    }
-    index += 1
   }
 
   func error(_ message: String, at location: SourceLocation, hint: String) -> DiagnosticsError {

@@ -76,8 +76,9 @@ enum FluentdValue {
     return text
   }
 
-  /// `value` as written in a parameter line: raw when it reads back unchanged, otherwise in
-  /// double quotes with escapes.
+  /// `value` as written in a parameter line: raw when it reads back unchanged, otherwise as a
+  /// Fluentd double-quoted string (the common backslash escapes and `\#`, which would otherwise
+  /// start an embedded `#{…}`).
   static func written(_ value: String) -> String {
     let scalars = Array(value.unicodeScalars)
     let plain =
@@ -88,14 +89,12 @@ enum FluentdValue {
     guard !plain else { return value }
     var result = "\""
     for c in value.unicodeScalars {
-      switch c {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "#": result += "\\#"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default: result.unicodeScalars.append(c)
+      if let short = BackslashEscape.common(c) {
+        result += short
+      } else if c == "#" {
+        result += "\\#"
+      } else {
+        result.unicodeScalars.append(c)
       }
     }
     return result + "\""

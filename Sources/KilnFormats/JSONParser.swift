@@ -38,7 +38,7 @@ public enum JSONParser {
 }
 
 /// The parser's position in the text.
-private struct JSONCursor {
+private struct JSONCursor: ScalarScanning {
   let scalars: [Unicode.Scalar]
   let file: String
   var index = 0
@@ -49,19 +49,6 @@ private struct JSONCursor {
   init(scalars: [Unicode.Scalar], file: String) {
     self.scalars = scalars
     self.file = file
-  }
-
-  var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-  var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
-
-  mutating func advance() {
-    if scalars[index] == "\n" {
-      line += 1
-      column = 1
-    } else {
-      column += 1
-    }
-    index += 1
   }
 
   mutating func skipWhitespace() {

@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 /// Writes JSON deterministically: members in model order, 2-space indentation.
 public enum JSONWriter {
   /// The document with 2-space indentation and a final newline.
@@ -54,29 +56,11 @@ public enum JSONWriter {
 
   /// `text` as a JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
   public static func quoted(_ text: String) -> String {
-    var output = ""
-    appendString(text, to: &output)
-    return output
+    JSONStringLiteral.quoted(text)
   }
 
   /// `text` as a JSON string literal; non-ASCII characters are kept as UTF-8.
   static func appendString(_ text: String, to output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    output += "\""
+    JSONStringLiteral.append(text, to: &output)
   }
 }

@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 /// How the writer spells one scalar: plain, double-quoted with escapes, or a literal block.
 enum ScalarSpelling: Equatable {
   /// Written as is, on the line of its key or dash.
@@ -108,32 +110,29 @@ enum ScalarStyleChooser {
     }
   }
 
-  /// The text as a double-quoted scalar with YAML escapes.
+  /// The text as a double-quoted scalar with YAML escapes, as libyaml writes them: the common
+  /// backslash escapes, `\0`, and `\xXX`, `\uXXXX` or `\UXXXXXXXX` (upper-case hex) for any
+  /// other character YAML cannot hold as is.
   static func doubleQuoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case "\0": out += "\\0"
-      default:
-        if needsEscape(scalar) {
-          out += escape(scalar)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      if let short = BackslashEscape.common(scalar) {
+        out += short
+      } else if scalar == "\0" {
+        out += "\\0"
+      } else if needsEscape(scalar) {
+        out += escape(scalar)
+      } else {
+        out.unicodeScalars.append(scalar)
       }
     }
     return out + "\""
   }
 
   private static func escape(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    if scalar.value <= 0xFF { return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
-    if scalar.value <= 0xFFFF { return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
-    return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+    let (prefix, digits) =
+      scalar.value <= 0xFF ? ("\\x", 2) : scalar.value <= 0xFFFF ? ("\\u", 4) : ("\\U", 8)
+    return BackslashEscape.hexadecimal(
+      scalar.value, prefix: prefix, digits: digits, uppercase: true)
   }
 }

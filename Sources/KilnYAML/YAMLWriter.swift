@@ -43,24 +43,23 @@ private struct BlockEmitter {
     let tag = node.tag.map { " " + $0.rawValue } ?? ""
     switch node.content {
     case .mapping(let pairs) where !pairs.isEmpty:
-      if inSequence && tag.isEmpty {
-        output += " "
-        writeMapping(pairs, indent: indent + 2, firstOnCurrentLine: true)
-      } else {
-        output += tag + "\n"
-        writeMapping(pairs, indent: indent + 2, firstOnCurrentLine: false)
-      }
+      let sameLine = startCollection(tag: tag, inSequence: inSequence)
+      writeMapping(pairs, indent: indent + 2, firstOnCurrentLine: sameLine)
     case .sequence(let items) where !items.isEmpty:
-      if inSequence && tag.isEmpty {
-        output += " "
-        writeSequence(items, indent: indent + 2, firstOnCurrentLine: true)
-      } else {
-        output += tag + "\n"
-        writeSequence(items, indent: indent + 2, firstOnCurrentLine: false)
-      }
+      let sameLine = startCollection(tag: tag, inSequence: inSequence)
+      writeSequence(items, indent: indent + 2, firstOnCurrentLine: sameLine)
     default:
       writeAfterIndicator(node, indent: indent)
     }
+  }
+
+  /// Starts a non-empty nested collection: an untagged one inside a sequence begins on the
+  /// dash's line, any other on the next line after its tag. Returns whether it stays on the
+  /// current line.
+  private mutating func startCollection(tag: String, inSequence: Bool) -> Bool {
+    let sameLine = inSequence && tag.isEmpty
+    output += sameLine ? " " : tag + "\n"
+    return sameLine
   }
 
   /// Writes a scalar or an empty collection, with its tag, on the current line.

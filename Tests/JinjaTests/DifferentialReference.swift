@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// What Ansible produced for one case.
 enum ReferenceResult: Sendable, Equatable {
@@ -53,26 +54,14 @@ struct ReferenceRenderer: Sendable {
   }
 
   private func run(_ arguments: [String]) throws -> (Int32, Data, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python] + arguments
-    let output = Pipe()
-    let errorFile = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kiln-reference-\(UUID().uuidString).err")
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorFile) }
-    process.standardOutput = output
-    process.standardError = try FileHandle(forWritingTo: errorFile)
+    let outcome: TestProcess.Outcome
     do {
-      try process.run()
+      outcome = try TestProcess.run("/usr/bin/env", [python] + arguments)
     } catch {
       throw Failure(
         description:
           "Cannot start '\(python)' (\(error)). Install the reference with: \(Self.installHint)")
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, data, stderr)
+    return (outcome.status, outcome.stdout, outcome.errorOutput)
   }
 }

@@ -1,22 +1,13 @@
-/// A deterministic pseudo-random generator (SplitMix64), so every fuzz run is the same.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
+import KilnTestSupport
 
+extension SplitMix64 {
   /// Seeds the generator from a text (FNV-1a of its UTF-8 bytes), stable across runs.
   init(seed text: String) {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in text.utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
-    state = hash
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-    return mixed ^ (mixed >> 31)
+    self.init(seed: hash)
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnBundle
@@ -53,7 +54,7 @@ struct CoSignerTests {
 
   /// Mutated minisign files: a typed rejection or acceptance, never a crash; counted.
   @Test func fuzzedMinisignFilesNeverCrash() {
-    var generator = SplitMix(seed: 11)
+    var generator = SplitMix64(seed: 11)
     let input = Fixtures.input()
     let verifier = BundleVerifier(policy: Fixtures.policy, now: VerifierTests.now)
     let original = Array(input.minisigns[0].text.utf8)

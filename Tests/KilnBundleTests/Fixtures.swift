@@ -107,11 +107,4 @@ enum Fixtures {
   }
 
   static let endMarker = [UInt8](repeating: 0, count: 1024)
-
-  /// A fresh temporary directory.
-  static func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "kiln-bundle-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KilnCompiler
+import KilnTestSupport
 import Testing
 
 @testable import KilnBundle
@@ -12,7 +13,7 @@ struct InteropTests {
 
   /// A directory with prod.kiln sealed from a synthetic archive by release-a, and the key files.
   static func sealedDirectory() throws -> String {
-    let directory = try Fixtures.temporaryDirectory()
+    let directory = try TemporaryDirectory.make("bundle").path
     let bundle = BundleSealer.sign(
       archive: Fixtures.archive(), facts: Fixtures.facts(), name: "prod.kiln",
       key: Fixtures.releaseA,
@@ -100,7 +101,7 @@ struct InteropTests {
       name: "prod.kiln.dsse.json")
     envelope.append(signatureBy: Fixtures.releaseB)
     try Data(envelope.json.utf8).write(to: URL(fileURLWithPath: envelopePath))
-    let script = RepositoryFixture.packageRoot + "/Tests/KilnBundleTests/reference/verify_dsse.py"
+    let script = packageRoot.path + "/Tests/KilnBundleTests/reference/verify_dsse.py"
     let outcome = try ProcessRunner.run(
       [
         "python3", script, envelopePath, "release-a.pub.json", "release-b.pub.json", "--threshold",

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnBundle
@@ -79,7 +80,7 @@ struct SealTests {
     let input = Fixtures.input(archive: bundle.archive, facts: bundle.facts)
     let verifier = BundleVerifier(policy: Fixtures.policy)
     _ = try verifier.verify(input)
-    var generator = SplitMix(seed: 42)
+    var generator = SplitMix64(seed: 42)
     var tried = 0
     var rejected = 0
     for _ in 0..<1000 {

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnBundle
@@ -72,7 +73,7 @@ struct TamperTests {
 
   /// Mutated envelopes and signature files: a typed rejection or acceptance, never a crash.
   @Test func fuzzedEnvelopesNeverCrash() {
-    var generator = SplitMix(seed: 6)
+    var generator = SplitMix64(seed: 6)
     let input = Fixtures.input()
     let verifier = BundleVerifier(policy: Fixtures.policy, now: VerifierTests.now)
     var outcomes = 0

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnBundle
@@ -21,7 +22,7 @@ struct TarTests {
   }
 
   @Test func gnuTarListsOwnersModesAndTimes() throws {
-    let directory = try Fixtures.temporaryDirectory()
+    let directory = try TemporaryDirectory.make("bundle").path
     let long =
       "files/" + String(repeating: "h", count: 60) + "/" + String(repeating: "d", count: 80)
       + "/f.conf"
@@ -122,7 +123,7 @@ struct TarTests {
 
   /// Mutated archives: every outcome is a value or a typed rejection, never a crash.
   @Test func fuzzedArchivesNeverCrash() {
-    var generator = SplitMix(seed: 8)
+    var generator = SplitMix64(seed: 8)
     let base = Fixtures.archive()
     var rejected = 0
     let rounds = 3000
@@ -136,18 +137,5 @@ struct TarTests {
       do { _ = try TarReader.entries(of: bytes) } catch { rejected += 1 }
     }
     #expect(rejected > 0 && rejected <= rounds)
-  }
-}
-
-/// A small deterministic random generator for fuzzing.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
   }
 }

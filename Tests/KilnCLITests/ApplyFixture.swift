@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -35,7 +36,7 @@ struct ApplyFixture {
 
   init() throws {
     example = try ExampleFixture(label: "apply")
-    work = try temporaryDirectory("apply-work")
+    work = try TemporaryDirectory.make("apply-work")
     let envPath = "environments/prod/env.yaml"
     let original = try example.read(envPath)
     let prefix = original.components(separatedBy: "  health:\n")[0]

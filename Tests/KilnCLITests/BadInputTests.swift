@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// Broken repositories: each gives a located error, exit code 2, and writes nothing.
@@ -75,7 +76,7 @@ import Testing
   }
 
   @Test func notARepositoryWithRevIsExitTwo() throws {
-    let directory = try temporaryDirectory("norepo")
+    let directory = try TemporaryDirectory.make("norepo")
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = try KilnProcess.run(["render", "--rev", "HEAD"], in: directory)
     #expect(result.exitCode == 2)
@@ -83,7 +84,7 @@ import Testing
   }
 
   @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
-    let directory = try temporaryDirectory("usage")
+    let directory = try TemporaryDirectory.make("usage")
     defer { try? FileManager.default.removeItem(at: directory) }
     #expect(try KilnProcess.run(["render", "--no-such-flag"], in: directory).exitCode == 2)
     let help = try KilnProcess.run(["--help"], in: directory)

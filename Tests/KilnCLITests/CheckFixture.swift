@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 extension ExampleFixture {
   /// The example with the files of `Tests/Fixtures/check/<name>` laid over it (uncommitted:

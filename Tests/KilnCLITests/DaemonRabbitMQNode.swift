@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// A throwaway RabbitMQ node on loopback, started from a copy of one host's rendered files.
 ///
@@ -25,7 +26,7 @@ final class RabbitMQNode {
     diagnosticsTool = try DaemonTool.locate("rabbitmq-diagnostics", package: "rabbitmq-server")
     epmd = try DaemonTool.locate("epmd", package: "erlang-base")
     name = "kiln-\(label)-\(getpid())@localhost"
-    directory = try temporaryDirectory("rabbitmq-\(label)")
+    directory = try TemporaryDirectory.make("rabbitmq-\(label)")
     let free = try DaemonPorts.reserve(4)
     ports = (free[0], free[1], free[2], free[3])
     let config = try RabbitMQRewrite.config(

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// What a daemon's command-line tool did: exit status and its interleaved stdout and stderr.
 struct ToolRun {
@@ -45,7 +46,7 @@ enum DaemonTool {
   /// seconds. Output goes to a file so that daemons forked by the tool cannot hold a pipe open.
   static func run(_ command: [String], timeout: Double = 60) throws -> ToolRun {
     let started = Date()
-    let log = try temporaryDirectory("tool").appendingPathComponent("output")
+    let log = try TemporaryDirectory.make("tool").appendingPathComponent("output")
     defer { try? FileManager.default.removeItem(at: log.deletingLastPathComponent()) }
     let process = try launch(command, output: log)
     let timedOut = !waitForExit(process, timeout: timeout)

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// The HTML report opened in headless Chromium: it loads without network, shows the summary,
@@ -36,7 +37,7 @@ struct DiffHTMLTests {
     #expect(result.exitCode == 0, "\(result.stderr)")
     let html = try String(contentsOf: page, encoding: .utf8)
     #expect(!html.contains("http://") && !html.contains("https://"))
-    let profile = try temporaryDirectory("chromium")
+    let profile = try TemporaryDirectory.make("chromium")
     defer { try? FileManager.default.removeItem(at: profile) }
 
     let all = try Self.runChromium(["--dump-dom", page.absoluteString], profile: profile)

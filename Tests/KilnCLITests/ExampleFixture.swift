@@ -1,22 +1,16 @@
 import Foundation
+import KilnTestSupport
 
 /// A throwaway copy of the example repository (the project's top level) as its own git
 /// repository, so tests can edit and commit without touching the project.
 struct ExampleFixture {
   let root: URL
 
-  static let repositoryEntries = [
-    "kiln.yaml", "schema.yaml", "environments", "templates", "overlays",
-  ]
-
   /// Copies the example and commits it as the first commit.
   init(label: String = "example") throws {
-    root = try temporaryDirectory(label)
-    for entry in Self.repositoryEntries {
-      try FileManager.default.copyItem(
-        at: packageRoot.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
-    }
-    try shell("git init -q -b main . && git add -A && git commit -q -m initial", in: root)
+    root = try TemporaryDirectory.make(label)
+    try ExampleRepositoryCopy.copy(into: root)
+    try ExampleRepositoryCopy.commitAll(in: root)
   }
 
   func remove() {

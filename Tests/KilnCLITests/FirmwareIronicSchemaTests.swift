@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// Every example host's `firmware/raid.json` is valid against Ironic's own
@@ -17,7 +18,7 @@ import Testing
 
   @Test(arguments: ["prod", "staging"])
   func everyExampleRaidDocumentIsValidForIronic(_ environment: String) throws {
-    let output = try temporaryDirectory("ironic-\(environment)")
+    let output = try TemporaryDirectory.make("ironic-\(environment)")
     defer { try? FileManager.default.removeItem(at: output) }
     let render = try KilnProcess.run(
       [
@@ -34,7 +35,7 @@ import Testing
 
   /// The reference is not a rubber stamp: a document Kiln would refuse, it refuses too.
   @Test func ironicsSchemaRejectsABrokenDocument() throws {
-    let directory = try temporaryDirectory("ironic-bad")
+    let directory = try TemporaryDirectory.make("ironic-bad")
     defer { try? FileManager.default.removeItem(at: directory) }
     try writeFiles(
       ["bad.json": #"{"logical_disks": [{"raid_level": "10", "size_gb": -1, "controller": 1}]}"#],

@@ -1,11 +1,12 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// The example's prod render, compared byte for byte with the reviewed golden copy in
 /// `Tests/KilnCLITests/Golden/prod`. `KILN_UPDATE_GOLDEN=1` rewrites the golden copy; review
 /// the diff before committing it.
 @Test func exampleProdRenderMatchesGolden() throws {
-  let output = try temporaryDirectory("golden")
+  let output = try TemporaryDirectory.make("golden")
   defer { try? FileManager.default.removeItem(at: output) }
   let result = try KilnProcess.run(
     ["render", "--env", "prod", "-C", packageRoot.path, "--out", output.path], in: output)

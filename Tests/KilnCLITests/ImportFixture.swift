@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 
 /// The kolla-ansible and kayobe deployments under Tests/Fixtures/import, and runs of
 /// `kiln import` on them into a fresh directory.
@@ -23,7 +24,7 @@ struct ImportFixture {
   var out: URL { directory.appendingPathComponent("repo") }
 
   init(_ label: String) throws {
-    directory = try temporaryDirectory(label)
+    directory = try TemporaryDirectory.make(label)
   }
 
   func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 import Testing
 
 /// `kiln import kolla` end to end: what it writes, what it reports, and that no password is

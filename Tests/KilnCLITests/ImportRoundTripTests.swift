@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 import Testing
 
 /// The round-trip proof: a kolla-ansible deployment imported with `kiln import kolla` and

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// Runs the built `kiln` executable and captures what it prints.
 struct KilnProcess {
@@ -24,68 +25,20 @@ struct KilnProcess {
 
   /// Runs `kiln arguments…` in `directory` with `stdin` as standard input.
   static func run(_ arguments: [String], in directory: URL, stdin: String = "") throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    let error = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = input
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    let outcome = try TestProcess.run(
+      binary.path, arguments, in: directory.path, input: Data(stdin.utf8))
+    return Result(exitCode: outcome.status, stdout: outcome.output, stderr: outcome.errorOutput)
   }
 }
 
-/// Runs a shell command (git, for fixture repositories) and fails loudly if it fails.
+/// A shell command that failed: its command line and what it printed.
+typealias ShellError = TestProcess.Failure
+
+/// Runs a shell command (git, for fixture repositories, with the fixed fixture identity) and
+/// throws `ShellError` if it fails.
 @discardableResult
 func shell(_ command: String, in directory: URL) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  process.currentDirectoryURL = directory
-  var environment = ProcessInfo.processInfo.environment
-  environment["GIT_AUTHOR_NAME"] = "Kiln Test"
-  environment["GIT_AUTHOR_EMAIL"] = "test@example.org"
-  environment["GIT_COMMITTER_NAME"] = "Kiln Test"
-  environment["GIT_COMMITTER_EMAIL"] = "test@example.org"
-  environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
-  environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
-  process.environment = environment
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = output
-  try process.run()
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  let text = String(decoding: data, as: UTF8.self)
-  guard process.terminationStatus == 0 else {
-    throw ShellError(command: command, output: text)
-  }
-  return text
-}
-
-struct ShellError: Error, CustomStringConvertible {
-  var command: String
-  var output: String
-  var description: String { "`\(command)` failed:\n\(output)" }
-}
-
-/// A fresh temporary directory, removed by the caller.
-func temporaryDirectory(_ label: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "kiln-\(label)-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try FixtureGit.shell(command, in: directory.path)
 }
 
 /// Writes `files` (path → text) under `root`.
@@ -97,10 +50,6 @@ func writeFiles(_ files: [String: String], under root: URL) throws {
     try Data(text.utf8).write(to: url)
   }
 }
-
-/// The package root (where the example repository lives).
-let packageRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Every regular file under `root` (paths relative to it) with its bytes.
 func files(under root: URL) -> [String: Data] {

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// `kiln render --host` parses only the vars files the host reads: another host's broken

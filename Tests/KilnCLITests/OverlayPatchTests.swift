@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// Overlay file patches (design §2 layer 6) through the CLI on a copy of the example.
@@ -57,7 +58,7 @@ import Testing
   }
 
   @Test func mergeCommandAppliesKollaIniSemantics() throws {
-    let directory = try temporaryDirectory("merge")
+    let directory = try TemporaryDirectory.make("merge")
     defer { try? FileManager.default.removeItem(at: directory) }
     try writeFiles(
       [

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// `kiln render`'s summary on an estate too large to list host by host.
@@ -41,7 +42,7 @@ import Testing
   }
 
   @Test func runsOfAlikeHostsShareOneRowAndEveryFileIsWritten() throws {
-    let root = try temporaryDirectory("summary")
+    let root = try TemporaryDirectory.make("summary")
     defer { try? FileManager.default.removeItem(at: root) }
     try writeFiles(Self.repository(), under: root)
     try shell("git init -q && git add -A && git commit -q -m estate", in: root)

@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 import Testing
 
 /// `kiln secret set|fingerprint|rekey` and `render --reveal` on a copy of the example.

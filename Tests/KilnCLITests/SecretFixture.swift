@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 
 /// The example repository's secrets: the example-only identities under Tests/Fixtures/secrets/
 /// and the plaintext of every secret, for tests that must find (or must not find) them.

@@ -1,5 +1,6 @@
 import Foundation
 import KilnSecrets
+import KilnTestSupport
 import Testing
 
 /// No secret value of the example reaches any output stream, written file or bundle byte of the

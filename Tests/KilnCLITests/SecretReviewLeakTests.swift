@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// `kiln diff` and `kiln check` never print a secret value: neither the old one nor a new one

@@ -1,8 +1,9 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @Test func templateRendersWithVariablesFilesAndSet() throws {
-  let directory = try temporaryDirectory("template")
+  let directory = try TemporaryDirectory.make("template")
   defer { try? FileManager.default.removeItem(at: directory) }
   try writeFiles(
     [
@@ -20,7 +21,7 @@ import Testing
 }
 
 @Test func templateErrorIsLocatedAndExitsTwo() throws {
-  let directory = try temporaryDirectory("template-error")
+  let directory = try TemporaryDirectory.make("template-error")
   defer { try? FileManager.default.removeItem(at: directory) }
   try writeFiles(["t.j2": "line one\nvalue={{ missing_variable }}\n"], under: directory)
   let result = try KilnProcess.run(["template", "t.j2"], in: directory)
@@ -31,7 +32,7 @@ import Testing
 }
 
 @Test func templateHasKilnsFromYAMLFilter() throws {
-  let directory = try temporaryDirectory("from-yaml")
+  let directory = try TemporaryDirectory.make("from-yaml")
   defer { try? FileManager.default.removeItem(at: directory) }
   try writeFiles(
     ["t.j2": "{{ ('a: [1, 2]' | from_yaml).a | sum }} {{ 'x: yes' | from_yaml }}\n"],

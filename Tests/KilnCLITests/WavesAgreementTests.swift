@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 /// `kiln diff` reports the waves `kiln apply` runs: both come from one planner, so a change's
@@ -27,7 +28,7 @@ struct WavesAgreementTests {
   @Test func diffReportsTheWavesApplyRuns() throws {
     let fixture = try ExampleFixture(label: "waves")
     defer { fixture.remove() }
-    let work = try temporaryDirectory("waves-work")
+    let work = try TemporaryDirectory.make("waves-work")
     defer { try? FileManager.default.removeItem(at: work) }
     let original = try fixture.read(Self.envPath)
     let prefix = try #require(original.components(separatedBy: "rollout:\n").first)

@@ -3,12 +3,12 @@ import KilnCheck
 import KilnCompiler
 import KilnDiagnostics
 import KilnGit
+import KilnTestSupport
 
 /// The example repository at the project's top level, in memory, optionally with a fixture
 /// case's files laid over it.
 enum ExampleRepository {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = packageRoot
 
   static let entries = ["kiln.yaml", "schema.yaml", "environments", "templates", "overlays"]
 

@@ -1,5 +1,6 @@
 import Foundation
 import Jinja
+import KilnTestSupport
 import Testing
 
 @testable import KilnCheck
@@ -73,19 +74,9 @@ func malformedAddressesDoNotParse(text: String) {
         except ValueError:
             print("-")
     """
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script]
-  let input = Pipe()
-  let output = Pipe()
-  process.standardInput = input
-  process.standardOutput = output
-  try process.run()
-  input.fileHandleForWriting.write(Data(corpus.joined(separator: "\n").utf8))
-  try input.fileHandleForWriting.close()
-  let answers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    .split(separator: "\n").map(String.init)
-  process.waitUntilExit()
+  let python = try TestProcess.run(
+    "python3", ["-c", script], input: Data(corpus.joined(separator: "\n").utf8))
+  let answers = python.output.split(separator: "\n").map(String.init)
   #expect(answers.count == corpus.count)
   var accepted = 0
   for (text, answer) in zip(corpus, answers) {

@@ -1,6 +1,7 @@
 import Foundation
 import KilnDiagnostics
 import KilnGit
+import KilnTestSupport
 import Testing
 
 @testable import KilnCompiler
@@ -9,8 +10,7 @@ import Testing
 /// whole pipeline (load, resolve, compile): each run renders or fails with diagnostics,
 /// never traps.
 @Suite struct ExampleFuzzTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = packageRoot
 
   static let example: [String: [UInt8]] = {
     var files: [String: [UInt8]] = [:]
@@ -37,20 +37,8 @@ import Testing
 
   static let paths = example.keys.sorted()
 
-  /// SplitMix64, for reproducible mutations.
-  struct Generator {
-    var state: UInt64
-    mutating func below(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
-    }
-  }
-
   static func variants(of bytes: [UInt8], seed: UInt64) -> [[UInt8]] {
-    var generator = Generator(state: seed)
+    var generator = SplitMix64(seed: seed)
     var result = [[UInt8]()]
     for eighth in [2, 4, 7] where bytes.count > 8 {
       result.append(Array(bytes.prefix(bytes.count * eighth / 8)))

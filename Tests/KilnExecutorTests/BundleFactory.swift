@@ -85,13 +85,6 @@ enum BundleFactory {
     return tree
   }
 
-  /// A fresh temporary directory.
-  static func temporaryDirectory(_ label: String) throws -> String {
-    let path = NSTemporaryDirectory() + "kiln-executor-\(label)-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
-
   /// Every regular file under `root` (following the root itself when it is a symlink), as
   /// relative path → bytes.
   static func tree(_ root: String) -> [String: [UInt8]] {

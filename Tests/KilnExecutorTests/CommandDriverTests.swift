@@ -1,5 +1,6 @@
 import Foundation
 import KilnBundle
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -7,7 +8,7 @@ import Testing
 /// The kolla and command-template drivers: the tree they hand over, placeholders, prefixes.
 struct CommandDriverTests {
   static func staged() throws -> (Release, DriverContext, String, BundleFactory.Events) {
-    let root = try BundleFactory.temporaryDirectory("driver")
+    let root = try TemporaryDirectory.make("driver").path
     let state = StateDirectory(path: root + "/state")
     try state.prepare()
     let input = try BundleFactory.input(generation: 2, version: 2)

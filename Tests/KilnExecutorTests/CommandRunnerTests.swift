@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -6,7 +7,7 @@ import Testing
 /// Commands stream their lines, are logged, and die at their timeout with their children.
 struct CommandRunnerTests {
   @Test func streamsLinesLogsThemAndReportsTheStatus() throws {
-    let directory = try BundleFactory.temporaryDirectory("runner")
+    let directory = try TemporaryDirectory.make("runner").path
     let runner = CommandRunner(environment: ["GREETING": "hello"], directory: directory)
     var lines: [String] = []
     let outcome = try runner.run(
@@ -21,7 +22,7 @@ struct CommandRunnerTests {
   }
 
   @Test func hangingCommandAndItsChildrenAreKilledAtTheTimeout() throws {
-    let directory = try BundleFactory.temporaryDirectory("runner")
+    let directory = try TemporaryDirectory.make("runner").path
     let runner = CommandRunner(directory: directory)
     let started = Date()
     let outcome = try runner.run(

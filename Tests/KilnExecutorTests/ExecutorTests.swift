@@ -1,6 +1,7 @@
 import Foundation
 import KilnBundle
 import KilnModel
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -12,7 +13,7 @@ struct ExecutorTests {
     let driver: CopyDriver
 
     init() throws {
-      let root = try BundleFactory.temporaryDirectory("apply")
+      let root = try TemporaryDirectory.make("apply").path
       state = StateDirectory(path: root + "/state")
       driver = CopyDriver(root: root + "/hosts")
     }

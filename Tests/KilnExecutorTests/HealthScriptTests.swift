@@ -1,5 +1,6 @@
 import Foundation
 import KilnCompiler
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -8,9 +9,6 @@ import Testing
 /// stand-ins for mysql, rabbitmq-diagnostics, logger and curl that answer as a healthy or a
 /// broken node would.
 struct HealthScriptTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
   static let fakes: [String: String] = [
     "mysql": """
     #!/bin/sh
@@ -39,9 +37,9 @@ struct HealthScriptTests {
 
   /// A release directory holding the example's rendered prod files, and a directory of fakes.
   static func setUp() async throws -> (release: String, bin: String) {
-    let root = try BundleFactory.temporaryDirectory("health")
+    let root = try TemporaryDirectory.make("health").path
     let compiler = try EnvironmentCompiler(
-      repositoryPath: packageRoot, revision: nil, environment: "prod", assignments: [])
+      repositoryPath: packageRoot.path, revision: nil, environment: "prod", assignments: [])
     for file in try await compiler.compile().files {
       let path = "\(root)/release/files/\(file.host)/\(file.path)"
       try DurableFiles.makeDirectory(DurableFiles.parent(of: path))
@@ -103,7 +101,7 @@ struct HealthScriptTests {
     environment["KILN_RELEASE"] = release
     environment["KILN_LOG_SEARCH_URL"] = "http://logs.invalid/_search"
     environment["FAKE_LOG"] = log
-    let script = "\(Self.packageRoot)/environments/prod/health/\(testCase.script)"
+    let script = "\(packageRoot.path)/environments/prod/health/\(testCase.script)"
     var output: [String] = []
     let outcome = try CommandRunner(environment: environment, directory: release).run(
       "sh \(script) \(testCase.host)", timeout: 30, log: nil

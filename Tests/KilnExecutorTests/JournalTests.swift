@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnExecutor
@@ -12,7 +13,7 @@ struct JournalTests {
   }
 
   static func journal() throws -> Journal {
-    let state = StateDirectory(path: try BundleFactory.temporaryDirectory("journal"))
+    let state = StateDirectory(path: try TemporaryDirectory.make("journal").path)
     try state.prepare()
     return Journal(state: state)
   }

@@ -3,6 +3,7 @@ import Jinja
 import KilnDiagnostics
 import KilnGit
 import KilnModel
+import KilnTestSupport
 
 @testable import KilnFirmware
 
@@ -13,8 +14,7 @@ enum FirmwareFixture {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/firmware")
   /// The project's top level: the example repository.
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = KilnTestSupport.packageRoot
 
   /// Every case directory's name, sorted.
   static var caseNames: [String] {

@@ -1,21 +1,10 @@
 import KilnDiagnostics
 import KilnFormats
+import KilnTestSupport
 import Testing
 
 /// Truncated and bit-flipped inputs give a value or diagnostics, never a trap.
 @Suite struct FuzzTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Mutations of `bytes`: every prefix length in steps, and random bit flips.
   static func mutations(of bytes: [UInt8], seed: UInt64) -> [[UInt8]] {
     var result: [[UInt8]] = []
@@ -23,7 +12,7 @@ import Testing
     for length in stride(from: 0, through: bytes.count, by: step) {
       result.append(Array(bytes.prefix(length)))
     }
-    var random = SplitMix(state: seed)
+    var random = SplitMix64(seed: seed)
     for _ in 0..<150 where !bytes.isEmpty {
       var copy = bytes
       for _ in 0..<(1 + Int(random.next() % 4)) {

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// Runs `reference/kolla_merge.py` (kolla-ansible's own merge code) on a batch of cases.
 enum KollaReference {
@@ -9,23 +10,14 @@ enum KollaReference {
   /// kolla's output for each case, `nil` where kolla failed; throws when the helper cannot run
   /// (its message names the pip command that installs what is missing).
   static func run(_ cases: [[String: Any]]) throws -> [String?] {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kiln-kolla-diff-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TemporaryDirectory.make("kolla-diff")
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("cases.json")
     let output = directory.appendingPathComponent("results.json")
     try JSONSerialization.data(withJSONObject: cases).write(to: input)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", helper.path, input.path, output.path]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw KollaHelperFailure(status: process.terminationStatus, message: message)
+    let helperRun = try TestProcess.run("python3", [helper.path, input.path, output.path])
+    guard helperRun.status == 0 else {
+      throw KollaHelperFailure(status: helperRun.status, message: helperRun.errorOutput)
     }
     let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: output))
     return (decoded as? [[String: Any]] ?? []).map { entry in

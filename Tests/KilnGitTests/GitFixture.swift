@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 
 /// A scratch git repository built with the git CLI inside a temporary directory, removed when
 /// the value is released. Dates, names and configuration are fixed so ids are reproducible.
@@ -14,10 +15,7 @@ final class GitFixture: @unchecked Sendable {
 
   /// An empty repository on branch `main`.
   init() throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kiln-git-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    base = directory.resolvingSymlinksInPath().path
+    base = try TemporaryDirectory.make("git").resolvingSymlinksInPath().path
     root = base + "/repo"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     try git("init", "-q", "-b", "main")
@@ -33,30 +31,20 @@ final class GitFixture: @unchecked Sendable {
   func git(_ arguments: String..., in directory: String? = nil, date: Int = 1_700_000_000)
     throws -> String
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
-    process.environment = [
-      "HOME": base, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
-      "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_AUTHOR_NAME": "Kiln Test",
-      "GIT_AUTHOR_EMAIL": "test@kiln.invalid", "GIT_COMMITTER_NAME": "Kiln Test",
-      "GIT_COMMITTER_EMAIL": "test@kiln.invalid", "GIT_AUTHOR_DATE": "@\(date) +0000",
-      "GIT_COMMITTER_DATE": "@\(date) +0000",
-    ]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorData, as: UTF8.self)
-      throw CommandFailed(description: "git \(arguments.joined(separator: " ")): \(message)")
+    let outcome = try TestProcess.run(
+      "/usr/bin/git", arguments, in: directory ?? root,
+      environment: [
+        "HOME": base, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_AUTHOR_NAME": "Kiln Test",
+        "GIT_AUTHOR_EMAIL": "test@kiln.invalid", "GIT_COMMITTER_NAME": "Kiln Test",
+        "GIT_COMMITTER_EMAIL": "test@kiln.invalid", "GIT_AUTHOR_DATE": "@\(date) +0000",
+        "GIT_COMMITTER_DATE": "@\(date) +0000",
+      ], inheritEnvironment: false)
+    guard outcome.status == 0 else {
+      throw CommandFailed(
+        description: "git \(arguments.joined(separator: " ")): \(outcome.errorOutput)")
     }
-    var text = String(decoding: data, as: UTF8.self)
+    var text = outcome.output
     if text.hasSuffix("\n") { text.removeLast() }
     return text
   }

@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnImport
@@ -112,17 +113,9 @@ enum AnsibleIniReference {
     """
 
   static func run(_ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-    return data
+    let outcome = try TestProcess.run("python3", arguments)
+    guard outcome.status == 0 else { throw CocoaError(.executableLoad) }
+    return outcome.stdout
   }
 
   static func read(_ text: String, plugin: String = "ini") throws -> [String: Any] {

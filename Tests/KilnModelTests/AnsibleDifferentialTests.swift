@@ -1,6 +1,7 @@
 import Foundation
 import Jinja
 import KilnModel
+import KilnTestSupport
 import Testing
 
 /// Compares Kiln's inventory model and group/host variable precedence with Ansible's own
@@ -80,8 +81,7 @@ struct AnsibleDifferentialTests {
 
   /// Ansible's view of the fixture: hosts, groups and variables as JSON.
   static func ansibleView() throws -> [String: Any] {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kiln-ansible-\(UUID().uuidString)")
+    let directory = try TemporaryDirectory.make("ansible")
     defer { try? FileManager.default.removeItem(at: directory) }
     for (path, text) in files {
       let url = directory.appendingPathComponent(path)
@@ -138,15 +138,7 @@ enum AnsibleReference {
   }
 
   static func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    let outcome = try TestProcess.run(python, arguments)
+    return (outcome.status, outcome.stdout)
   }
 }

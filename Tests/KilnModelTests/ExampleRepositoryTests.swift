@@ -3,13 +3,13 @@ import Jinja
 import KilnDiagnostics
 import KilnGit
 import KilnModel
+import KilnTestSupport
 import Testing
 
 /// The project's own example repository (the package root) loads, and every value of every
 /// host of every environment evaluates.
 @Suite struct ExampleRepositoryTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
+  static let root = packageRoot.path
 
   static func load() throws -> KilnRepository {
     try KilnRepository.load(from: WorkingTreeSource(root: root))

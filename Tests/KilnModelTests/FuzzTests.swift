@@ -1,29 +1,17 @@
 import Jinja
 import KilnDiagnostics
 import KilnModel
+import KilnTestSupport
 import Testing
 
 /// Feeds truncated and bit-flipped copies of every fixture file through the loader: each
 /// must load or fail with located diagnostics, never trap.
 @Suite struct FuzzTests {
-  /// A small deterministic generator (SplitMix64).
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-  }
-
   static let paths = Fixture.files.keys.sorted()
 
   /// Mutated copies of one file: truncations at several points and single bit flips.
   static func variants(of bytes: [UInt8], seed: UInt64) -> [[UInt8]] {
-    var generator = Generator(state: seed)
+    var generator = SplitMix64(seed: seed)
     var result: [[UInt8]] = [[]]
     for fraction in [1, 2, 3, 5, 7] where bytes.count > 1 {
       result.append(Array(bytes.prefix(bytes.count * fraction / 8)))

@@ -2,22 +2,12 @@ import Foundation
 import Jinja
 import KilnGit
 import KilnModel
+import KilnTestSupport
 import Testing
 
 /// The fixture committed to a real git repository loads the same from the commit (read from
 /// the object database) as from the working tree, and a later edit leaves the commit unchanged.
 @Suite struct GitSourceTests {
-  static func git(_ arguments: [String], in directory: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory.path] + arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
-  }
-
   static func write(_ files: [String: String], to directory: URL) throws {
     for (path, text) in files {
       let url = directory.appendingPathComponent(path)
@@ -38,16 +28,12 @@ import Testing
   }
 
   @Test func commitAndWorkingTreeAgree() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kiln-model-git-\(UUID().uuidString)")
+    let directory = try TemporaryDirectory.make("model-git")
     defer { try? FileManager.default.removeItem(at: directory) }
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Self.write(Fixture.files, to: directory)
-    try Self.git(["init", "-q"], in: directory)
-    try Self.git(["add", "-A"], in: directory)
-    try Self.git(
-      ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "fixture"],
-      in: directory)
+    try FixtureGit.run(["init", "-q"], in: directory.path)
+    try FixtureGit.run(["add", "-A"], in: directory.path)
+    try FixtureGit.run(["commit", "-qm", "fixture"], in: directory.path)
     let expected = try Self.summary(MemorySource(Fixture.files))
     let committed = try GitRepository.sourceTree(at: directory.path, revision: "HEAD")
     #expect(try Self.summary(committed) == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import KilnFormats
+import KilnTestSupport
 import Testing
 
 /// The line diff against GNU diff: applying the hunks turns old into new, and the number of
@@ -67,23 +68,14 @@ struct LineDiffTests {
   }
 
   static func gnuChangedLineCount(old: [String], new: [String]) throws -> Int {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kiln-linediff-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TemporaryDirectory.make("linediff")
     defer { try? FileManager.default.removeItem(at: directory) }
     let a = directory.appendingPathComponent("a")
     let b = directory.appendingPathComponent("b")
     try Data(old.map { $0 + "\n" }.joined().utf8).write(to: a)
     try Data(new.map { $0 + "\n" }.joined().utf8).write(to: b)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
-    process.arguments = ["--minimal", "-U0", a.path, b.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { line in
+    let diff = try TestProcess.run("/usr/bin/diff", ["--minimal", "-U0", a.path, b.path])
+    return diff.output.split(separator: "\n").filter { line in
       (line.hasPrefix("+") && !line.hasPrefix("+++"))
         || (line.hasPrefix("-") && !line.hasPrefix("---"))
     }.count

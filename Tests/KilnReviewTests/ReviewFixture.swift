@@ -1,29 +1,21 @@
 import Foundation
+import KilnTestSupport
 
 /// A throwaway copy of the example repository as its own git repository, for histories built
 /// in the test (commit, change one value, commit).
 struct ReviewFixture {
   let root: URL
 
-  /// The package root, where the example repository lives.
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   /// Copies the example (or writes `files` instead) and commits it.
   init(files: [String: String]? = nil) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kiln-review-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    root = try TemporaryDirectory.make("review")
     if let files {
       try write(files)
     } else {
-      for entry in ["kiln.yaml", "environments", "templates", "overlays"] {
-        try FileManager.default.copyItem(
-          at: Self.packageRoot.appendingPathComponent(entry),
-          to: root.appendingPathComponent(entry))
-      }
+      try ExampleRepositoryCopy.copy(
+        into: root, entries: ["kiln.yaml", "environments", "templates", "overlays"])
     }
-    try git("init -q -b main . && git add -A && git commit -q -m initial")
+    try ExampleRepositoryCopy.commitAll(in: root)
   }
 
   func remove() {
@@ -62,35 +54,13 @@ struct ReviewFixture {
     try git("add -A && git commit -q -m '\(message)'")
   }
 
-  /// Runs `git …` in the fixture.
+  /// Runs `git …` (a shell command line after `git`) in the fixture.
   @discardableResult
   func git(_ arguments: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "git " + arguments]
-    process.currentDirectoryURL = root
-    var environment = ProcessInfo.processInfo.environment
-    for (key, value) in [
-      ("GIT_AUTHOR_NAME", "Kiln Test"), ("GIT_AUTHOR_EMAIL", "test@example.org"),
-      ("GIT_COMMITTER_NAME", "Kiln Test"), ("GIT_COMMITTER_EMAIL", "test@example.org"),
-      ("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z"), ("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z"),
-    ] {
-      environment[key] = value
-    }
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard process.terminationStatus == 0 else { throw FixtureError.git(arguments, text) }
-    return text
+    try FixtureGit.shell("git " + arguments, in: root.path)
   }
 
   enum FixtureError: Error {
     case missing(String, String)
-    case git(String, String)
   }
 }

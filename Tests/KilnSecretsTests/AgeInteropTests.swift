@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import Testing
 
 @testable import KilnSecrets
@@ -23,7 +24,7 @@ import Testing
   @Test(arguments: [false, true])
   func kilnEncryptsAgeDecrypts(armor: Bool) throws {
     guard let age = try Self.requireAge() else { return }
-    let directory = try TestSupport.temporaryDirectory()
+    let directory = try TemporaryDirectory.make("secrets")
     defer { try? FileManager.default.removeItem(at: directory) }
     let identity = AgeIdentity.generate()
     let identityPath = directory.appendingPathComponent("key.txt").path
@@ -63,7 +64,7 @@ import Testing
   /// age's own work factor 2^18, decrypted by Kiln.
   @Test func agePassphraseFileOpensInKiln() throws {
     guard try Self.requireAge() != nil else { return }
-    let directory = try TestSupport.temporaryDirectory()
+    let directory = try TemporaryDirectory.make("secrets")
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("plain").path
     let output = directory.appendingPathComponent("plain.age").path
@@ -78,7 +79,7 @@ import Testing
 
   @Test func kilnPassphraseFileOpensInAge() throws {
     guard try Self.requireAge() != nil else { return }
-    let directory = try TestSupport.temporaryDirectory()
+    let directory = try TemporaryDirectory.make("secrets")
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("plain.age").path
     let output = directory.appendingPathComponent("plain").path
@@ -91,15 +92,10 @@ import Testing
   }
 
   static func withPassphrase(_ passphrase: String, _ command: [String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: TestSupport.which("python3") ?? "/usr/bin/python3")
-    process.arguments = [TestSupport.fixture("age_with_passphrase.py")] + command
-    var environment = ProcessInfo.processInfo.environment
-    environment["AGE_TEST_PASSPHRASE"] = passphrase
-    process.environment = environment
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    try TestProcess.run(
+      TestSupport.which("python3") ?? "/usr/bin/python3",
+      [TestSupport.fixture("age_with_passphrase.py")] + command,
+      environment: ["AGE_TEST_PASSPHRASE": passphrase]
+    ).status
   }
 }

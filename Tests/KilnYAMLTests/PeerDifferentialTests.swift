@@ -1,4 +1,5 @@
 import Foundation
+import KilnTestSupport
 import KilnYAML
 import Testing
 
@@ -32,20 +33,9 @@ enum PyYAMLPeer {
 
   /// The peer's canonical form of each document.
   static func run(mode: String, documents: [String]) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, mode]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    input.fileHandleForWriting.write(Data(documents.joined(separator: "\0").utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    let peer = try TestProcess.run(
+      "python3", ["-c", script, mode], input: Data(documents.joined(separator: "\0").utf8))
+    return peer.output.split(separator: "\n").map(String.init)
   }
 }
 

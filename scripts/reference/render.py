@@ -21,13 +21,7 @@ import sys
 
 import firmware
 import kiln_yaml
-
-
-class Tagged:
-    """A value with one of Kiln's merge tags (!append, !prepend, !remove, !replace, !unset)."""
-
-    def __init__(self, tag, value):
-        self.tag, self.value = tag, value
+from kiln_yaml import Tagged, add_merge_tags
 
 
 def yaml_loader():
@@ -39,19 +33,7 @@ def yaml_loader():
         pass
     kiln_yaml.add_core_schema(Loader)
 
-    def construct(tag):
-        def build(loader, node):
-            if isinstance(node, yaml.SequenceNode):
-                value = loader.construct_sequence(node, deep=True)
-            elif isinstance(node, yaml.MappingNode):
-                value = loader.construct_mapping(node, deep=True)
-            else:
-                value = loader.construct_scalar(node)
-            return Tagged(tag, value)
-        return build
-
-    for tag in ("append", "prepend", "remove", "replace", "unset"):
-        Loader.add_constructor("!" + tag, construct(tag))
+    add_merge_tags(Loader)
 
     def secret(loader, node):
         if load.secret_directories is None:

@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 extension Value {
   /// `str(value)` as Python/Ansible print it in `{{ x }}`.
   public func pythonString() -> String {
@@ -122,19 +124,14 @@ extension Value {
           out += "\\"
           out.unicodeScalars.append(scalar)
         } else if scalar.value < 0x20 || scalar.value == 0x7f {
-          out += "\\x" + hex(scalar.value, width: 2)
+          out += BackslashEscape.hexadecimal(scalar.value, prefix: "\\x", digits: 2)
         } else if (0x80...0xa0).contains(scalar.value) || scalar.value == 0xad {
-          out += "\\x" + hex(scalar.value, width: 2)
+          out += BackslashEscape.hexadecimal(scalar.value, prefix: "\\x", digits: 2)
         } else {
           out.unicodeScalars.append(scalar)
         }
       }
     }
     out.append(quote)
-  }
-
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

@@ -21,33 +21,14 @@ import sys
 
 import yaml
 
-
-class Tagged(object):
-    """A YAML value carrying one of Kiln's merge tags."""
-
-    def __init__(self, tag, value):
-        self.tag = tag
-        self.value = value
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', '..', '..', 'scripts', 'reference'))
+from kiln_yaml import Tagged, add_merge_tags  # noqa: E402
 
 
+@add_merge_tags
 class KilnLoader(yaml.SafeLoader):
     """SafeLoader that keeps Kiln's !append/!prepend/!remove/!replace/!unset tags."""
-
-
-def _tagged(tag):
-    def construct(loader, node):
-        if isinstance(node, yaml.SequenceNode):
-            value = loader.construct_sequence(node, deep=True)
-        elif isinstance(node, yaml.MappingNode):
-            value = loader.construct_mapping(node, deep=True)
-        else:
-            value = loader.construct_scalar(node)
-        return Tagged(tag, value)
-    return construct
-
-
-for _tag in ('append', 'prepend', 'remove', 'replace', 'unset'):
-    KilnLoader.add_constructor('!' + _tag, _tagged(_tag))
 
 
 def load(root, path):

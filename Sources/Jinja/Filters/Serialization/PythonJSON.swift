@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 /// Python's `json.dumps` output, byte for byte: separators, `indent`, `sort_keys`,
 /// `ensure_ascii` escaping, float `repr`, `NaN`/`Infinity`.
 struct PythonJSON {
@@ -125,35 +127,6 @@ struct PythonJSON {
   }
 
   private func appendString(_ text: String, to output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      default:
-        if scalar.value < 0x20 || (ensureASCII && scalar.value > 0x7E) {
-          if scalar.value > 0xFFFF {
-            let offset = scalar.value - 0x10000
-            output += PythonJSON.unicodeEscape(0xD800 + (offset >> 10))
-            output += PythonJSON.unicodeEscape(0xDC00 + (offset & 0x3FF))
-          } else {
-            output += PythonJSON.unicodeEscape(scalar.value)
-          }
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    output += "\""
-  }
-
-  private static func unicodeEscape(_ code: UInt32) -> String {
-    let hex = String(code, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    JSONStringLiteral.append(text, asciiOnly: ensureASCII, to: &output)
   }
 }

@@ -200,46 +200,34 @@ struct YAMLEmitter {
 
   private mutating func writePlain(_ text: String, allowBreaks: Bool) {
     if !whitespace, !text.isEmpty || flowLevel > 0 { put(" ") }
-    let scalars = Array(text.unicodeScalars)
-    var spaces = false
-    var breaks = false
-    for (index, scalar) in scalars.enumerated() {
-      if scalar == " " {
-        let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
-        if allowBreaks, !spaces, column > bestWidth, !nextIsSpace {
-          writeIndent()
-        } else {
-          put(" ")
-        }
-        spaces = true
-      } else if ScalarAnalysis.isBreak(scalar) {
-        if !breaks, scalar == "\n" { putBreak() }
-        writeBreak(scalar)
-        indention = true
-        breaks = true
-      } else {
-        if breaks { writeIndent() }
-        put(String(scalar))
-        indention = false
-        spaces = false
-        breaks = false
-      }
-    }
+    writeFolding(Array(text.unicodeScalars), allowBreaks: allowBreaks, singleQuoted: false)
     whitespace = false
     indention = false
   }
 
   private mutating func writeSingleQuoted(_ text: String, allowBreaks: Bool) {
     writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
-    let scalars = Array(text.unicodeScalars)
+    let breaks = writeFolding(
+      Array(text.unicodeScalars), allowBreaks: allowBreaks, singleQuoted: true)
+    if breaks { writeIndent() }
+    writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+  }
+
+  /// The text of a plain or single-quoted scalar, as libyaml writes both: a lone space past
+  /// the best width becomes a line break (never at either end of a quoted scalar), line breaks
+  /// are doubled, and a quote inside single quotes is doubled. Returns whether it ended in
+  /// line breaks.
+  @discardableResult
+  private mutating func writeFolding(
+    _ scalars: [Unicode.Scalar], allowBreaks: Bool, singleQuoted: Bool
+  ) -> Bool {
     var spaces = false
     var breaks = false
     for (index, scalar) in scalars.enumerated() {
       if scalar == " " {
         let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
-        if allowBreaks, !spaces, column > bestWidth, index != 0, index != scalars.count - 1,
-          !nextIsSpace
-        {
+        let atEnd = index == 0 || index == scalars.count - 1
+        if allowBreaks, !spaces, column > bestWidth, !(singleQuoted && atEnd), !nextIsSpace {
           writeIndent()
         } else {
           put(" ")
@@ -252,15 +240,14 @@ struct YAMLEmitter {
         breaks = true
       } else {
         if breaks { writeIndent() }
-        if scalar == "'" { put("'") }
+        if singleQuoted, scalar == "'" { put("'") }
         put(String(scalar))
         indention = false
         spaces = false
         breaks = false
       }
     }
-    if breaks { writeIndent() }
-    writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+    return breaks
   }
 
   private mutating func writeDoubleQuoted(_ text: String, allowBreaks: Bool) {
