@@ -18,6 +18,8 @@ PyYAML is imported only when a loader is extended, so importing this module need
 """
 
 import functools
+import hashlib
+import os
 import re
 
 CORE_SCHEMA = [
@@ -342,3 +344,14 @@ def add_merge_tags(loader_class):
     for tag in MERGE_TAGS:
         loader_class.add_constructor("!" + tag, construct_tagged(tag))
     return loader_class
+
+
+def secret_placeholder(name, directories):
+    """Kiln's `<secret NAME sha256:…>` for `!secret NAME`: the first 12 hex digits of the
+    SHA-256 of the most specific `secrets/NAME.age` along the chain (design §9)."""
+    for directory in directories:
+        path = os.path.join(directory, name + ".age")
+        if os.path.exists(path):
+            with open(path, "rb") as handle:
+                return f"<secret {name} sha256:{hashlib.sha256(handle.read()).hexdigest()[:12]}>"
+    raise SystemExit(f"secret {name!r} not found in {directories}")

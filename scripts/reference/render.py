@@ -21,7 +21,7 @@ import sys
 
 import firmware
 import kiln_yaml
-from kiln_yaml import Tagged, add_merge_tags
+from kiln_yaml import Tagged, add_merge_tags, secret_placeholder
 
 
 def yaml_loader():
@@ -46,17 +46,6 @@ def yaml_loader():
             return yaml.load(handle, Loader=Loader) or {}
     load.secret_directories = None
     return load
-
-
-def secret_placeholder(name, directories):
-    """Kiln's `<secret NAME sha256:…>` for `!secret NAME`: the first 12 hex digits of the
-    SHA-256 of the most specific `secrets/NAME.age` along the chain (design §9)."""
-    for directory in directories:
-        path = os.path.join(directory, name + ".age")
-        if os.path.exists(path):
-            with open(path, "rb") as handle:
-                return f"<secret {name} sha256:{hashlib.sha256(handle.read()).hexdigest()[:12]}>"
-    raise SystemExit(f"secret {name!r} not found in {directories}")
 
 
 def merge_into(target, layer):

@@ -23,12 +23,23 @@ import yaml
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 '..', '..', '..', 'scripts', 'reference'))
-from kiln_yaml import Tagged, add_merge_tags  # noqa: E402
+from kiln_yaml import Tagged, add_merge_tags, secret_placeholder  # noqa: E402
 
 
 @add_merge_tags
 class KilnLoader(yaml.SafeLoader):
-    """SafeLoader that keeps Kiln's !append/!prepend/!remove/!replace/!unset tags."""
+    """SafeLoader that keeps Kiln's !append/!prepend/!remove/!replace/!unset tags and gives
+    `!secret NAME` Kiln's placeholder, found along SECRET_DIRECTORIES (most specific first)."""
+
+
+SECRET_DIRECTORIES = []
+
+
+def construct_secret(loader, node):
+    return secret_placeholder(loader.construct_scalar(node), SECRET_DIRECTORIES)
+
+
+KilnLoader.add_constructor('!secret', construct_secret)
 
 
 def load(root, path):
@@ -123,6 +134,8 @@ class Inventory(object):
 
 def layered(root, env, inventory, host, service):
     chain = env_chain(root, env)
+    SECRET_DIRECTORIES[:] = [os.path.join(root, 'environments', item, 'secrets')
+                             for item in reversed(chain)]
     values = {}
     for svc in sorted(os.listdir(os.path.join(root, 'templates'))):
         values = merge(values, load(root, 'templates/%s/defaults.yaml' % svc))
