@@ -1,8 +1,6 @@
-import Dispatch
 import KilnDiagnostics
 import KilnGit
 import KilnYAML
-import Synchronization
 
 /// Reads files of a source tree as YAML and checks their shape, reporting into a sink.
 struct YAMLReader {
@@ -26,59 +24,6 @@ struct YAMLReader {
     } catch {
       sink.add(error.diagnostic)
       return nil
-    }
-  }
-
-  /// The parsed roots of `paths`, in order, each as `document(_:)` gives it. The files are read
-  /// one after another, parsed in parallel, and their diagnostics reported in path order.
-  func documents(_ paths: [String]) -> [YAMLNode?] {
-    var inputs: [[UInt8]?] = []
-    var readFailures: [Diagnostic?] = []
-    for path in paths {
-      do {
-        inputs.append(try source.readFile(path))
-        readFailures.append(nil)
-      } catch {
-        inputs.append(nil)
-        readFailures.append(error.diagnostic)
-      }
-    }
-    let bytes = inputs
-    let chunks = min(paths.count, 64)
-    let collected = Mutex<[Int: Result<YAMLDocument, YAMLError>]>([:])
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      var local: [(Int, Result<YAMLDocument, YAMLError>)] = []
-      for index in stride(from: chunk, to: paths.count, by: chunks) {
-        guard let input = bytes[index] else { continue }
-        local.append((index, Self.parse(input, file: paths[index])))
-      }
-      collected.withLock { results in
-        for (index, result) in local { results[index] = result }
-      }
-    }
-    let parsed = collected.withLock { $0 }
-    return paths.indices.map { index in
-      if let failure = readFailures[index] {
-        sink.add(failure)
-        return nil
-      }
-      switch parsed[index] {
-      case nil: return nil
-      case .success(let document):
-        sink.add(contentsOf: document.warnings)
-        return document.root
-      case .failure(let error):
-        sink.add(error.diagnostic)
-        return nil
-      }
-    }
-  }
-
-  private static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLDocument, YAMLError> {
-    do {
-      return .success(try YAMLParser.parse(bytes: bytes, file: file))
-    } catch {
-      return .failure(error)
     }
   }
 
