@@ -53,11 +53,18 @@ extension EnvironmentCompiler {
       "  note: overlay patches (\(overlays)) change this file after the template; each line "
       + "below names the template or patch line that wrote it\n"
     let sources = try [written] + patchSources(of: path, format: file.format, host: host)
+    let sourceLines = sources.flatMap { source in
+      (0..<source.lines.count).map { index in
+        SourceLine(
+          source: source, number: index + 1,
+          squeezed: Self.squeezed(source.lines.text(of: index + 1)))
+      }
+    }
     let finalLines = OutputLines(final)
     for number in try Self.lineNumbers(line, count: finalLines.count, path: path, host: host) {
       let lineText = finalLines.text(of: number)
       text += describe(
-        number: number, text: lineText, writer: Self.writer(of: lineText, in: sources),
+        number: number, text: lineText, writer: Self.writer(of: lineText, among: sourceLines),
         variables: variables)
     }
     return text
@@ -67,6 +74,13 @@ extension EnvironmentCompiler {
   struct RenderedSource {
     var lines: OutputLines
     var emissions: [RenderTrace.Emission]
+  }
+
+  /// One line of a source, with its text squeezed for comparison.
+  struct SourceLine {
+    var source: RenderedSource
+    var number: Int
+    var squeezed: String
   }
 
   /// The overlay fragments that patch `path` on `host`, each rendered with a trace.
@@ -87,22 +101,25 @@ extension EnvironmentCompiler {
     return sources
   }
 
-  /// The source line that wrote final line `text`: a section header comes from the first source
-  /// that has it; another line from the last source (patches apply after the template) with
-  /// the same text, spacing aside, else with the same key (merges rewrite values, dropping
-  /// quotes). nil for a blank line or one no source explains.
-  static func writer(of text: String, in sources: [RenderedSource]) -> (RenderedSource, Int)? {
+  /// The source line that wrote final line `text`, among every line of the sources in order
+  /// (template output first, then the patches): a section header comes from the first line
+  /// that has it; another line from the last (patches apply after the template) with the same
+  /// text, spacing aside, else with the same key (merges rewrite values, dropping quotes). nil
+  /// for a blank line or one no source explains.
+  static func writer(of text: String, among lines: [SourceLine]) -> (RenderedSource, Int)? {
     let wanted = squeezed(text)
     guard !wanted.isEmpty else { return nil }
-    let numbered = sources.flatMap { source in
-      (0..<source.lines.count).map { (source, $0 + 1, squeezed(source.lines.text(of: $0 + 1))) }
-    }
+    let found: SourceLine?
     if wanted.hasPrefix("[") {
-      return numbered.first { $0.2 == wanted }.map { ($0.0, $0.1) }
+      found = lines.first { $0.squeezed == wanted }
+    } else if let exact = lines.last(where: { $0.squeezed == wanted }) {
+      found = exact
+    } else if let key = key(of: wanted) {
+      found = lines.last { Self.key(of: $0.squeezed) == key }
+    } else {
+      found = nil
     }
-    if let exact = numbered.last(where: { $0.2 == wanted }) { return (exact.0, exact.1) }
-    guard let key = key(of: wanted) else { return nil }
-    return numbered.last { Self.key(of: $0.2) == key }.map { ($0.0, $0.1) }
+    return found.map { ($0.source, $0.number) }
   }
 
   /// `text` without spaces and tabs.
