@@ -129,10 +129,4 @@ struct ProfileLayer: Sendable {
   var physicalDisks: [PhysicalDiskGroup]?
   /// Logical disks by handle; `fields` nil removes the disk.
   var logicalDisks: [(handle: String, location: SourceLocation, fields: [LocatedEntry]?)] = []
-
-  /// Whether the layer sets nothing, so applying it leaves a profile as it is.
-  var isEmpty: Bool {
-    extends == nil && vendor == nil && model == nil && registry == nil && applyTime == nil
-      && attributes.isEmpty && physicalDisks == nil && logicalDisks.isEmpty
-  }
 }

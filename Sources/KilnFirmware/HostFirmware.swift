@@ -44,7 +44,7 @@ public struct HostFirmware: Sendable {
       return HostFirmware(host: host, selection: selection, settings: settings)
     }
     let entry = catalog.documentMemo.entry(key) {
-      let settings = overrides.layer.isEmpty ? profile : profile.applying(overrides.layer)
+      let settings = profile.applying(overrides.layer)
       return ProfileDocumentMemo.Entry(
         settings: settings, findings: findings(of: settings, registry: registry),
         documents: FirmwareDocuments.shared(settings))

@@ -37,6 +37,11 @@ public final class SecretCatalog: SecretReferencing {
     self.repository = repository
   }
 
+  /// The key under which results for secret `name` and `chain` are remembered.
+  private static func memoKey(_ name: String, chain: [String]) -> String {
+    chain.joined(separator: "\u{0}") + "\u{1}" + name
+  }
+
   /// The path of secret `name` in `environment`'s directory.
   public static func path(of name: String, in environment: String) -> String {
     "environments/\(environment)/secrets/\(name).age"
@@ -47,7 +52,7 @@ public final class SecretCatalog: SecretReferencing {
   public func file(named name: String, chain: [String], at location: SourceLocation? = nil)
     throws(Diagnostic) -> SecretFile
   {
-    let key = chain.joined(separator: "\u{0}") + "\u{1}" + name
+    let key = Self.memoKey(name, chain: chain)
     if let known = found.withLock({ $0[key] }) { return known }
     guard SecretReference.isValidName(name) else {
       throw Diagnostic(
@@ -83,7 +88,7 @@ public final class SecretCatalog: SecretReferencing {
   public func placeholder(forSecret name: String, chain: [String], at location: SourceLocation?)
     throws(Diagnostic) -> String
   {
-    let key = chain.joined(separator: "\u{0}") + "\u{1}" + name
+    let key = Self.memoKey(name, chain: chain)
     if let known = placeholders.withLock({ $0[key] }) { return known }
     let file = try file(named: name, chain: chain, at: location)
     let environment = chain.last ?? file.environment
