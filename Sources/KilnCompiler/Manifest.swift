@@ -1,3 +1,5 @@
+import KilnModel
+
 /// `manifest.json`: one entry per rendered file, sorted by host then path.
 public enum Manifest {
   /// The manifest's bytes: a JSON object `{"kiln": 1, "env": …, "files": [ … ]}` with one file

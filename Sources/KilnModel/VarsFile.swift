@@ -1,4 +1,3 @@
-import Dispatch
 import KilnDiagnostics
 import KilnGit
 import KilnYAML
@@ -42,14 +41,7 @@ final class VarsFile: Sendable {
 
   /// Parses every file of `files` not parsed yet, in parallel.
   static func parseAll(_ files: [VarsFile]) {
-    let pending = files.filter { $0.parsedContents == nil }
-    guard !pending.isEmpty else { return }
-    let chunks = min(pending.count, 64)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      for index in stride(from: chunk, to: pending.count, by: chunks) {
-        _ = pending[index].contents
-      }
-    }
+    _ = files.filter { $0.parsedContents == nil }.concurrentMap { $0.contents }
   }
 
   private func parse() -> VarsFileContents {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KilnCompiler
+@testable import KilnModel
 
 @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000])
 func concurrentMapKeepsOrderAndCount(count: Int) {

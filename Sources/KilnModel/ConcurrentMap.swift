@@ -3,8 +3,11 @@ import Synchronization
 
 extension Array where Element: Sendable {
   /// `map(transform)` computed in chunks on every processor, results in the original order.
-  /// For per-file work over whole estates (digests, manifest lines) inside synchronous code.
-  func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+  /// For per-file work over whole estates (parsing vars files, digests, manifest lines) inside
+  /// synchronous code.
+  package func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result)
+    -> [Result]
+  {
     let chunkCount = Swift.min(count, 64)
     guard chunkCount > 1 else { return map(transform) }
     let chunkSize = (count + chunkCount - 1) / chunkCount
