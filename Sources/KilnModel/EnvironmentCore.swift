@@ -169,13 +169,10 @@ final class EnvironmentCore: Sendable {
 
   /// The errors of the vars files the host at `index` reads (`groups`: its layering order),
   /// parsing its host_vars files on first use.
-  func failures(ofHost index: Int, groups: [String]? = nil) -> [Diagnostic] {
+  private func failures(ofHost index: Int, groups: [String]) -> [Diagnostic] {
     let host = inventory.hosts[index]
     var failures: [Diagnostic] = []
-    if !groupFailures.isEmpty {
-      let groups = groups ?? inventory.layeringOrder(ofHost: host)
-      for group in ["all"] + groups { failures += groupFailures[group] ?? [] }
-    }
+    for group in ["all"] + groups { failures += groupFailures[group] ?? [] }
     for environment in chain { failures += environment.hostVars.errors(for: host) }
     return failures.sortedForOutput()
   }

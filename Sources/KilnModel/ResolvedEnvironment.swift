@@ -82,7 +82,7 @@ public struct ResolvedEnvironment: Sendable {
           ModelDiagnostics.unknownHost, kind: "host", name: host, at: nil,
           known: core.inventory.hosts))
     }
-    let failures = core.failures(ofHost: index)
+    let failures = core.layers(ofHost: index).failures
     if !failures.isEmpty { throw DiagnosticsError(failures) }
     return HostVariables(core: core, index: index)
   }
